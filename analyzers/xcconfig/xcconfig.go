@@ -1,0 +1,245 @@
+package xcconfig
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/xcguard/xcguard/internal/directive"
+	"github.com/xcguard/xcguard/policy"
+)
+
+const url = "https://github.com/xcguard/xcguard/blob/main/analyzers/xcconfig"
+
+// Analyzer provides *Config to the analyzers that require it.
+var Analyzer = &analysis.Analyzer{
+	Name:       "xcconfig",
+	Doc:        "provide the xcguard policy and suppression directives to the other analyzers",
+	URL:        url,
+	Run:        run,
+	ResultType: reflect.TypeFor[*Config](),
+}
+
+// Flags of the analyzer; go vet passes them as -xcconfig.policy and so on.
+var (
+	policyFlag  string
+	profileFlag string
+	testsFlag   bool
+)
+
+func init() {
+	Analyzer.Flags.StringVar(&policyFlag, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest "+policy.FileName+" upward, else the embedded default)")
+	Analyzer.Flags.StringVar(&profileFlag, "profile", "", "embedded profiles to add, comma-separated (default: $XCGUARD_PROFILE)")
+	Analyzer.Flags.BoolVar(&testsFlag, "tests", false, "report findings in _test.go files")
+}
+
+// A Config is the policy in force for one package, and that package's
+// suppression directives.
+type Config struct {
+	Policy *policy.Policy
+	Tests  bool
+
+	mu         sync.Mutex
+	directives []*placed // in file order
+	suppressed []Suppressed
+}
+
+// Suppressed is a finding that a directive hid, kept for JSON and SARIF.
+type Suppressed struct {
+	Diagnostic    analysis.Diagnostic
+	Justification string
+}
+
+// placed is a directive at its place in a file.
+type placed struct {
+	directive.Directive
+	pos      token.Pos
+	end      token.Pos
+	file     string
+	line     int
+	trailing bool // after code on its line: applies to that line only
+	used     bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if len(pass.Files) == 0 {
+		return &Config{Policy: policy.Default()}, nil
+	}
+	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
+	p, err := load(dir)
+	if err != nil {
+		return nil, err
+	}
+	cfg := &Config{Policy: p, Tests: testsFlag}
+	for _, f := range pass.Files {
+		cfg.collect(pass.Fset, f)
+	}
+	return cfg, nil
+}
+
+type cacheKey struct{ file, profiles string }
+
+var cache sync.Map // cacheKey → func() (*policy.Policy, error)
+
+// load finds and loads the policy for a package directory, once per process.
+func load(dir string) (*policy.Policy, error) {
+	file := policyFlag
+	if file == "" {
+		file = os.Getenv("XCGUARD_POLICY")
+	}
+	if file == "" {
+		file, _ = policy.Find(dir)
+	}
+	profiles := profileFlag
+	if profiles == "" {
+		profiles = os.Getenv("XCGUARD_PROFILE")
+	}
+	key := cacheKey{file, profiles}
+	once, _ := cache.LoadOrStore(key, sync.OnceValues(func() (*policy.Policy, error) {
+		return policy.Load(file, SplitList(profiles))
+	}))
+	p, err := once.(func() (*policy.Policy, error))()
+	if err != nil {
+		return nil, fmt.Errorf("loading policy: %w", err)
+	}
+	return p, nil
+}
+
+// SplitList splits a comma-separated list, dropping empty items.
+func SplitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// IsTestFile reports whether a file name is a _test.go file.
+func IsTestFile(name string) bool { return strings.HasSuffix(name, "_test.go") }
+
+// collect finds the file's directives and whether each trails code.
+func (c *Config) collect(fset *token.FileSet, f *ast.File) {
+	var found []*placed
+	tf := fset.File(f.Pos())
+	if IsTestFile(tf.Name()) && !c.Tests {
+		return
+	}
+	for _, g := range f.Comments {
+		for _, cm := range g.List {
+			d, ok := directive.Parse(cm.Text)
+			if !ok {
+				continue
+			}
+			found = append(found, &placed{Directive: d, pos: cm.Pos(), end: cm.End(), file: tf.Name(), line: tf.Line(cm.Pos())})
+		}
+	}
+	if len(found) == 0 {
+		return
+	}
+	// A directive trails code when a syntax node starts or ends before it on its line.
+	codeBefore := map[int]token.Pos{} // line → leftmost code position
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n.(type) {
+		case nil, *ast.CommentGroup, *ast.Comment, *ast.File:
+			return n != nil
+		}
+		for _, p := range []token.Pos{n.Pos(), n.End()} {
+			if l := tf.Line(p); codeBefore[l] == token.NoPos || p < codeBefore[l] {
+				codeBefore[l] = p
+			}
+		}
+		return true
+	})
+	for _, d := range found {
+		if p, ok := codeBefore[d.line]; ok && p < d.pos {
+			d.trailing = true
+		}
+	}
+	c.directives = append(c.directives, found...)
+}
+
+// Enabled reports whether the policy turns the rule on; an analyzer returns
+// early when none of its rules is.
+func (c *Config) Enabled(rule string) bool { return c.Policy.Enabled(policy.RuleID(rule)) }
+
+// Report reports a finding of rule at rng unless the policy turns the rule
+// off, the finding is in a test file and tests are not analyzed, or a
+// directive suppresses it. The message is a lowercase clause; Report
+// prefixes the rule ID, which golangci-lint keeps where it drops Category.
+func (c *Config) Report(pass *analysis.Pass, rule string, rng analysis.Range, format string, args ...any) {
+	if !c.Enabled(rule) {
+		return
+	}
+	tf := pass.Fset.File(rng.Pos())
+	if tf == nil || IsTestFile(tf.Name()) && !c.Tests {
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos:      rng.Pos(),
+		End:      rng.End(),
+		Category: rule,
+		Message:  rule + ": " + fmt.Sprintf(format, args...),
+	}
+	if dir := c.suppressor(tf.Name(), tf.Line(rng.Pos()), rule); dir != nil {
+		c.mu.Lock()
+		c.suppressed = append(c.suppressed, Suppressed{d, dir.Reason})
+		c.mu.Unlock()
+		return
+	}
+	pass.Report(d)
+}
+
+// suppressor returns the well-formed directive for rule on the finding's
+// line or, standing alone, on the line before; it marks it used.
+func (c *Config) suppressor(file string, line int, rule string) *placed {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, d := range c.directives {
+		if d.file != file || d.Problem != "" || !(d.line == line || d.line == line-1 && !d.trailing) {
+			continue
+		}
+		for _, r := range d.Rules {
+			if r == rule {
+				d.used = true
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+// Directive is a suppression directive as the directive analyzer sees it
+// after every rule analyzer has run.
+type Directive struct {
+	directive.Directive
+	Pos, End token.Pos
+	Used     bool
+}
+
+// Directives returns the package's directives in file order.
+func (c *Config) Directives() []Directive {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]Directive, len(c.directives))
+	for i, d := range c.directives {
+		out[i] = Directive{d.Directive, d.pos, d.end, d.used}
+	}
+	return out
+}
+
+// SuppressedFindings returns the findings directives hid so far.
+func (c *Config) SuppressedFindings() []Suppressed {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]Suppressed(nil), c.suppressed...)
+}

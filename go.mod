@@ -1,0 +1,16 @@
+module github.com/xcguard/xcguard
+
+go 1.24.0
+
+require (
+	github.com/google/go-cmp v0.7.0
+	github.com/rogpeppe/go-internal v1.14.1
+	go.yaml.in/yaml/v3 v3.0.4
+	golang.org/x/mod v0.29.0
+	golang.org/x/tools v0.38.0
+)
+
+require (
+	golang.org/x/sync v0.17.0 // indirect
+	golang.org/x/sys v0.37.0 // indirect
+)

@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/xcguard/xcguard/report"
+)
+
+// flagSet is a subcommand's flags, which report errors instead of exiting.
+type flagSet struct {
+	*flag.FlagSet
+	name      string
+	argsUsage string // what follows the flags, for -h
+	maxArgs   int    // < 0: any number
+}
+
+func newFlagSet(name, argsUsage string, maxArgs int) *flagSet {
+	fs := flag.NewFlagSet("xcguard "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return &flagSet{FlagSet: fs, name: name, argsUsage: argsUsage, maxArgs: maxArgs}
+}
+
+// errHelp ends a subcommand after -h printed its help; Run returns nil for it.
+var errHelp = errors.New("help printed")
+
+// parse parses args; -h prints the flags to stdout.
+func (fs *flagSet) parse(e *env, args []string) error {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(e.stdout, "Usage: xcguard %s [flags] %s\n\nFlags:\n", fs.name, fs.argsUsage)
+		fs.SetOutput(e.stdout)
+		fs.PrintDefaults()
+		return errHelp
+	}
+	if err != nil {
+		return inputf("%s: %v (run 'xcguard %s -h' for its flags)", fs.name, err, fs.name)
+	}
+	if fs.maxArgs >= 0 && fs.NArg() > fs.maxArgs {
+		return inputf("%s: unexpected argument %q (run 'xcguard %s -h' for usage)", fs.name, fs.Arg(fs.maxArgs), fs.name)
+	}
+	return nil
+}
+
+// common are the flags shared by the subcommands that check code.
+type common struct {
+	policy  string
+	profile string
+	format  report.Format
+	output  string
+	sarif   string
+	tests   bool
+	tags    string
+}
+
+func (c *common) register(fs *flagSet) {
+	c.format = report.Text
+	fs.StringVar(&c.policy, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest .xcguard.yml upward, else the embedded default)")
+	fs.StringVar(&c.profile, "profile", "", "embedded profiles to apply, comma-separated: baseline, gov-cloud, finance, iot-edge (default: $XCGUARD_PROFILE)")
+	fs.Var(&c.format, "format", "output format: text, json, sarif or github")
+	fs.StringVar(&c.output, "o", "", "write the report to this file instead of standard output")
+	fs.StringVar(&c.sarif, "sarif", "", "also write a SARIF report to this file")
+	fs.BoolVar(&c.tests, "tests", false, "also analyze _test.go files")
+	fs.StringVar(&c.tags, "tags", "", "comma-separated build tags to load packages with")
+}

@@ -1,0 +1,269 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/xcguard/xcguard/analyzers"
+	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/policy"
+	"github.com/xcguard/xcguard/report"
+)
+
+func runVet(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlagSet("vet", "[packages]", -1)
+	c.register(fs)
+	if err := fs.parse(e, args); err != nil {
+		return err
+	}
+	return vetAndReport(ctx, e, &c, fs.Args())
+}
+
+// runCheck is what CI runs. Today that is vet; the module audit and the
+// build checks join it as they land.
+func runCheck(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlagSet("check", "[packages]", -1)
+	c.register(fs)
+	if err := fs.parse(e, args); err != nil {
+		return err
+	}
+	return vetAndReport(ctx, e, &c, fs.Args())
+}
+
+func vetAndReport(ctx context.Context, e *env, c *common, patterns []string) error {
+	out, err := openOutputs(c)
+	if err != nil {
+		return err
+	}
+	defer out.close()
+	findings, err := vet(ctx, c, patterns)
+	if err != nil {
+		return err
+	}
+	if err := out.write(e, findings); err != nil {
+		return err
+	}
+	if report.Summarize(findings).Errors > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// vetMu serializes runs in one process: the config analyzer's flags, like
+// every go/analysis flag, are process-wide.
+var vetMu sync.Mutex
+
+// vet loads the packages and runs every analyzer on them with go/analysis's
+// checker, the same analyzers go vet runs through the unitchecker protocol.
+func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, error) {
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	policyFile := c.policy
+	if policyFile == "" {
+		policyFile = os.Getenv("XCGUARD_POLICY")
+	}
+	profiles := c.profile
+	if profiles == "" {
+		profiles = os.Getenv("XCGUARD_PROFILE")
+	}
+	// Check the policy up front, so a broken one is one clear error before
+	// any package is loaded. Packages without an explicit policy find theirs
+	// by walking up from their directory, as under go vet.
+	checkFile := policyFile
+	if checkFile == "" {
+		checkFile, _ = policy.Find(".")
+	}
+	if _, err := policy.Load(checkFile, xcconfig.SplitList(profiles)); err != nil {
+		return nil, inputf("invalid policy: %v", err)
+	}
+	if policyFile != "" {
+		abs, err := filepath.Abs(policyFile)
+		if err != nil {
+			return nil, err
+		}
+		policyFile = abs
+	}
+
+	vetMu.Lock()
+	defer vetMu.Unlock()
+	for name, value := range map[string]string{"policy": policyFile, "profile": profiles, "tests": fmt.Sprint(c.tests)} {
+		if err := xcconfig.Analyzer.Flags.Set(name, value); err != nil {
+			return nil, err
+		}
+	}
+
+	pkgs, err := load(ctx, c, patterns)
+	if err != nil {
+		return nil, err
+	}
+	run := append(slices.Clone(analyzers.All), xcconfig.Analyzer)
+	graph, err := checker.Analyze(run, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	return collect(graph, moduleRoot(pkgs))
+}
+
+// load loads the packages from source and reports any that do not load or
+// type-check, with the compiler's messages.
+func load(ctx context.Context, c *common, patterns []string) ([]*packages.Package, error) {
+	mode := packages.LoadSyntax | packages.NeedModule
+	if usesFacts(analyzers.All) {
+		mode = packages.LoadAllSyntax | packages.NeedModule
+	}
+	cfg := &packages.Config{Context: ctx, Mode: mode, Tests: c.tests}
+	if c.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + c.tags}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, inputf("loading packages: %v", err)
+	}
+	if len(pkgs) == 0 {
+		return nil, inputf("no packages match %s: check the patterns and that you are inside a Go module", strings.Join(patterns, " "))
+	}
+	var errs []string
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			// The type checker's errors say what go list's build error
+			// says, with positions: show those alone.
+			if e.Kind == packages.ListError && p.TypesInfo != nil && hasTypeErrors(p) {
+				continue
+			}
+			msg := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				msg = e.Pos + ": " + e.Msg
+			}
+			if !seen[msg] {
+				seen[msg] = true
+				errs = append(errs, "\t"+msg)
+			}
+		}
+	})
+	if len(errs) > 0 {
+		const most = 10
+		more := ""
+		if len(errs) > most {
+			more = fmt.Sprintf("\n\t… and %d more", len(errs)-most)
+			errs = errs[:most]
+		}
+		return nil, inputf("packages do not load; fix these errors (or narrow the package patterns):\n%s%s", strings.Join(errs, "\n"), more)
+	}
+	return pkgs, nil
+}
+
+func hasTypeErrors(p *packages.Package) bool {
+	for _, e := range p.Errors {
+		if e.Kind == packages.TypeError {
+			return true
+		}
+	}
+	return false
+}
+
+func usesFacts(as []*analysis.Analyzer) bool {
+	for _, a := range as {
+		if len(a.FactTypes) > 0 || usesFacts(a.Requires) {
+			return true
+		}
+	}
+	return false
+}
+
+// moduleRoot is the directory report paths are relative to: the main
+// module's, else the working directory.
+func moduleRoot(pkgs []*packages.Package) string {
+	for _, p := range pkgs {
+		if p.Module != nil && p.Module.Main && p.Module.Dir != "" {
+			return p.Module.Dir
+		}
+	}
+	wd, _ := os.Getwd()
+	return wd
+}
+
+// collect turns the checker's diagnostics, and the findings directives
+// suppressed, into findings with the severity of each package's policy.
+func collect(graph *checker.Graph, root string) ([]report.Finding, error) {
+	configs := map[*packages.Package]*xcconfig.Config{}
+	for _, act := range graph.Roots {
+		if act.Analyzer == xcconfig.Analyzer {
+			if act.Err != nil {
+				return nil, inputf("%v", act.Err)
+			}
+			configs[act.Package] = act.Result.(*xcconfig.Config)
+		}
+	}
+	seen := map[string]bool{}
+	var out []report.Finding
+	add := func(fset *token.FileSet, pol *policy.Policy, d analysis.Diagnostic, suppressed bool, why string) {
+		f := finding(fset, root, pol, d)
+		f.Suppressed, f.Justification = suppressed, why
+		key := fmt.Sprintf("%s:%d:%d:%s:%s", f.File, f.Line, f.Column, f.Rule, f.Message)
+		if !seen[key] { // a file is in a package and its test variant
+			seen[key] = true
+			out = append(out, f)
+		}
+	}
+	for _, act := range graph.Roots {
+		if act.Analyzer == xcconfig.Analyzer {
+			continue
+		}
+		if act.Err != nil {
+			return nil, fmt.Errorf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+		}
+		pol := configs[act.Package].Policy
+		for _, d := range act.Diagnostics {
+			add(act.Package.Fset, pol, d, false, "")
+		}
+		if act.Analyzer == analyzers.Directive {
+			for _, s := range act.Result.([]xcconfig.Suppressed) {
+				add(act.Package.Fset, pol, s.Diagnostic, true, s.Justification)
+			}
+		}
+	}
+	return out, nil
+}
+
+func finding(fset *token.FileSet, root string, pol *policy.Policy, d analysis.Diagnostic) report.Finding {
+	pos := fset.Position(d.Pos)
+	msg, hint := report.SplitMessage(d.Category, d.Message)
+	f := report.Finding{
+		Rule:     d.Category,
+		Severity: pol.Severity(policy.RuleID(d.Category)),
+		Message:  msg,
+		Hint:     hint,
+		File:     relPath(root, pos.Filename),
+		Line:     pos.Line,
+		Column:   pos.Column,
+	}
+	if d.End.IsValid() {
+		end := fset.Position(d.End)
+		f.EndLine, f.EndColumn = end.Line, end.Column
+	}
+	return f
+}
+
+// relPath makes a file path relative to root, slash-separated; a file
+// outside root keeps its absolute path.
+func relPath(root, file string) string {
+	rel, err := filepath.Rel(root, file)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(file)
+	}
+	return filepath.ToSlash(rel)
+}

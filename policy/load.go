@@ -1,0 +1,259 @@
+package policy
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/xcguard/xcguard/docs"
+)
+
+// FileName is the name of a project's policy file, found by walking up from
+// the directory being checked.
+const FileName = ".xcguard.yml"
+
+// DefaultProfile is the profile used when neither a file nor a profile is given.
+const DefaultProfile = "baseline"
+
+//go:embed profiles/*.yml
+var profileFS embed.FS
+
+// Profiles returns the names of the embedded profiles, sorted.
+func Profiles() []string {
+	entries, _ := fs.ReadDir(profileFS, "profiles")
+	var names []string
+	for _, e := range entries {
+		names = append(names, strings.TrimSuffix(e.Name(), ".yml"))
+	}
+	return names
+}
+
+// ProfileSource returns the YAML text of an embedded profile.
+func ProfileSource(name string) ([]byte, bool) {
+	data, err := profileFS.ReadFile("profiles/" + name + ".yml")
+	return data, err == nil
+}
+
+// Find returns the nearest policy file in dir or one of its parents.
+func Find(dir string) (string, bool) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	for {
+		name := filepath.Join(dir, FileName)
+		if fi, err := os.Stat(name); err == nil && !fi.IsDir() {
+			return name, true
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", false
+		}
+		dir = parent
+	}
+}
+
+// Load returns the effective policy of a policy file (none if file is "")
+// combined with the named embedded profiles, stricter value winning. With
+// neither, it is the default profile.
+func Load(file string, profiles []string) (*Policy, error) {
+	var l loader
+	var layers []*Policy
+	if file != "" {
+		abs, err := filepath.Abs(file)
+		if err != nil {
+			return nil, err
+		}
+		p, err := l.file(abs, file)
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, p)
+	}
+	for _, name := range profiles {
+		p, err := l.profile(name)
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, p)
+	}
+	if len(layers) == 0 {
+		p, err := l.profile(DefaultProfile)
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, p)
+	}
+	p, err := combineAll(layers)
+	if err != nil {
+		return nil, err
+	}
+	return p.complete(), nil
+}
+
+// LoadBytes loads one policy document given as bytes (name is used in errors;
+// relative extends are resolved against dir).
+func LoadBytes(name, dir string, data []byte) (*Policy, error) {
+	var l loader
+	p, err := l.document(name, dir, data)
+	if err != nil {
+		return nil, err
+	}
+	return p.complete(), nil
+}
+
+// complete gives every rule a severity, so that the policy names them all.
+func (p *Policy) complete() *Policy {
+	if p.Rules == nil {
+		p.Rules = map[RuleID]Severity{}
+	}
+	for _, id := range docs.IDs() {
+		if _, ok := p.Rules[RuleID(id)]; !ok {
+			p.Rules[RuleID(id)] = Off
+		}
+	}
+	p.Version = 1
+	p.Extends = nil
+	return p
+}
+
+func combineAll(layers []*Policy) (*Policy, error) {
+	p := layers[0]
+	for _, q := range layers[1:] {
+		var err error
+		if p, err = combine(p, q); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// loader resolves extends chains, refusing cycles.
+type loader struct{ stack []string }
+
+func (l *loader) enter(id string) error {
+	if i := slices.Index(l.stack, id); i >= 0 {
+		return fmt.Errorf("extends cycle: %s", strings.Join(append(l.stack[i:], id), " → "))
+	}
+	l.stack = append(l.stack, id)
+	return nil
+}
+
+func (l *loader) leave() { l.stack = l.stack[:len(l.stack)-1] }
+
+func (l *loader) profile(name string) (*Policy, error) {
+	data, ok := ProfileSource(name)
+	if !ok {
+		return nil, fmt.Errorf("unknown profile %q (embedded profiles: %s)", name, strings.Join(Profiles(), ", "))
+	}
+	if err := l.enter("profile " + name); err != nil {
+		return nil, err
+	}
+	defer l.leave()
+	return l.document("profile "+name, "", data)
+}
+
+func (l *loader) file(abs, shown string) (*Policy, error) {
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("policy file %s does not exist: create it or pass -policy with an existing file", shown)
+		}
+		return nil, fmt.Errorf("reading policy: %v", err)
+	}
+	if err := l.enter(abs); err != nil {
+		return nil, err
+	}
+	defer l.leave()
+	return l.document(shown, filepath.Dir(abs), data)
+}
+
+// document decodes one policy and resolves what it extends. A document that
+// has no extends key builds on the default profile; "extends: []" on nothing.
+func (l *loader) document(name, dir string, data []byte) (*Policy, error) {
+	own, err := decodeFile(name, data)
+	if err != nil {
+		return nil, err
+	}
+	own.Sources = []string{name}
+	extends := own.Extends
+	if extends == nil && name != "profile "+DefaultProfile {
+		extends = []string{DefaultProfile}
+	}
+	var bases []*Policy
+	for i, ref := range extends {
+		var base *Policy
+		if isPath(ref) {
+			if dir == "" {
+				err = fmt.Errorf("an embedded profile cannot extend the file %q", ref)
+			} else {
+				base, err = l.file(filepath.Join(dir, ref), filepath.Join(filepath.Dir(name), ref))
+			}
+		} else {
+			base, err = l.profile(ref)
+		}
+		if err != nil {
+			var perr *PosError
+			if errors.As(err, &perr) {
+				return nil, err // the problem is inside the extended file
+			}
+			line, col := extendsPos(data, i)
+			return nil, &PosError{name, line, col, err.Error()}
+		}
+		bases = append(bases, base)
+	}
+	if len(bases) == 0 {
+		return own, nil
+	}
+	base, err := combineAll(bases)
+	if err != nil {
+		line, col := extendsPos(data, 0)
+		return nil, &PosError{name, line, col, err.Error()}
+	}
+	return overlay(base, own), nil
+}
+
+// isPath tells a relative file reference from an embedded profile name.
+func isPath(ref string) bool {
+	return strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yml") || strings.HasSuffix(ref, ".yaml")
+}
+
+// extendsPos finds the position of the i-th extends entry for messages.
+func extendsPos(data []byte, i int) (int, int) {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return 0, 0
+	}
+	m := doc.Content[0]
+	for k := 0; k+1 < len(m.Content); k += 2 {
+		if m.Content[k].Value == "extends" {
+			seq := m.Content[k+1]
+			if i < len(seq.Content) {
+				return seq.Content[i].Line, seq.Content[i].Column
+			}
+			return seq.Line, seq.Column
+		}
+	}
+	return 1, 1
+}
+
+// YAML renders the policy deterministically (map keys sorted).
+func (p *Policy) YAML() ([]byte, error) {
+	return yaml.Marshal(p)
+}
+
+// Default returns the default profile's effective policy.
+func Default() *Policy {
+	p, err := Load("", nil)
+	if err != nil {
+		panic(err) // the embedded profiles are tested
+	}
+	return p
+}

@@ -1,0 +1,135 @@
+// Package policy is xcguard's typed policy: the model of .xcguard.yml, its
+// strict loader, the embedded profiles, and the rules that combine policies.
+//
+// A Policy is always the effective one: extends resolved, profiles combined.
+// Analyzers, the auditor and the build wrapper read it; none of them decides
+// severity on its own.
+package policy
+
+import "fmt"
+
+// A Policy is the effective policy. The zero value of a field means "not set";
+// after Load, the rules map holds a severity for every rule ID.
+type Policy struct {
+	Version int                 `yaml:"version" json:"version"`
+	Extends []string            `yaml:"extends,omitempty" json:"extends,omitempty"`
+	Signed  *bool               `yaml:"signed,omitempty" json:"signed,omitempty"`
+	Rules   map[RuleID]Severity `yaml:"rules,omitempty" json:"rules,omitempty"`
+	Crypto  Crypto              `yaml:"crypto,omitempty" json:"crypto,omitempty"`
+	PProf   PProf               `yaml:"pprof,omitempty" json:"pprof,omitempty"`
+	Modules Modules             `yaml:"modules,omitempty" json:"modules,omitempty"`
+	Build   Build               `yaml:"build,omitempty" json:"build,omitempty"`
+	Locked  []string            `yaml:"locked,omitempty" json:"locked,omitempty"`
+
+	// Sources lists the files and embedded profiles this policy was made
+	// from, in the order they were read.
+	Sources []string `yaml:"-" json:"-"`
+}
+
+// Crypto configures the crypto and TLS rules (XC101–XC105).
+type Crypto struct {
+	ForbiddenImports []ImportRule `yaml:"forbidden_imports,omitempty" json:"forbidden_imports,omitempty"`
+	// GMCounterparts maps a standard package to its GM replacement (XC102).
+	GMCounterparts []ImportRule `yaml:"gm_counterparts,omitempty" json:"gm_counterparts,omitempty"`
+	// GMLibraries are module paths whose packages count as GM crypto.
+	GMLibraries   []string     `yaml:"gm_libraries,omitempty" json:"gm_libraries,omitempty"`
+	RequireGM     *bool        `yaml:"require_gm,omitempty" json:"require_gm,omitempty"`
+	AllowDualMode *bool        `yaml:"allow_dual_mode,omitempty" json:"allow_dual_mode,omitempty"`
+	TLSMinVersion TLSVersion   `yaml:"tls_min_version,omitempty" json:"tls_min_version,omitempty"`
+	CipherSuites  []CipherName `yaml:"cipher_suites,omitempty" json:"cipher_suites,omitempty"`
+}
+
+// An ImportRule names a package, why it is listed and what to use instead.
+type ImportRule struct {
+	Path   string `yaml:"path" json:"path"`
+	Reason string `yaml:"reason,omitempty" json:"reason,omitempty"`
+	Use    string `yaml:"use,omitempty" json:"use,omitempty"`
+}
+
+// PProf configures the debug-exposure rules (XC201–XC203).
+type PProf struct {
+	AllowBuildTags []string `yaml:"allow_build_tags,omitempty" json:"allow_build_tags,omitempty"`
+	ExtraProfilers []string `yaml:"extra_profilers,omitempty" json:"extra_profilers,omitempty"`
+}
+
+// Modules configures the module auditor (XC401–XC405).
+type Modules struct {
+	Mode         ModuleMode   `yaml:"mode,omitempty" json:"mode,omitempty"`
+	Allow        []ModuleRule `yaml:"allow,omitempty" json:"allow,omitempty"`
+	Deny         []ModuleRule `yaml:"deny,omitempty" json:"deny,omitempty"`
+	Replace      Replace      `yaml:"replace,omitempty" json:"replace,omitempty"`
+	GoMin        GoVersion    `yaml:"go_min,omitempty" json:"go_min,omitempty"`
+	ToolchainMin GoVersion    `yaml:"toolchain_min,omitempty" json:"toolchain_min,omitempty"`
+}
+
+// A ModuleRule matches modules by exactly one of Path, Prefix or Glob,
+// optionally only in some versions or only some of their packages.
+type ModuleRule struct {
+	Path     string     `yaml:"path,omitempty" json:"path,omitempty"`
+	Prefix   string     `yaml:"prefix,omitempty" json:"prefix,omitempty"`
+	Glob     Glob       `yaml:"glob,omitempty" json:"glob,omitempty"`
+	Version  Constraint `yaml:"version,omitempty" json:"version,omitempty"`
+	Packages []Glob     `yaml:"packages,omitempty" json:"packages,omitempty"`
+	Reason   string     `yaml:"reason,omitempty" json:"reason,omitempty"`
+	Use      string     `yaml:"use,omitempty" json:"use,omitempty"`
+}
+
+// key identifies what a rule matches, for combining lists.
+func (r ModuleRule) key() string { return r.Path + "\x00" + r.Prefix + "\x00" + string(r.Glob) }
+
+// Replace configures which replace directives are allowed (XC404).
+type Replace struct {
+	AllowLocal *bool `yaml:"allow_local,omitempty" json:"allow_local,omitempty"`
+}
+
+// Build configures the build wrapper and binary inspector (XC501–XC508).
+type Build struct {
+	Targets      []Target          `yaml:"targets,omitempty" json:"targets,omitempty"`
+	CGO          *bool             `yaml:"cgo,omitempty" json:"cgo,omitempty"`
+	CC           map[Target]string `yaml:"cc,omitempty" json:"cc,omitempty"`
+	Sysroot      map[Target]string `yaml:"sysroot,omitempty" json:"sysroot,omitempty"`
+	LDFlags      string            `yaml:"ldflags,omitempty" json:"ldflags,omitempty"`
+	Trimpath     *bool             `yaml:"trimpath,omitempty" json:"trimpath,omitempty"`
+	GOARM64      ARM64Level        `yaml:"goarm64,omitempty" json:"goarm64,omitempty"`
+	MaxSize      Size              `yaml:"max_size,omitempty" json:"max_size,omitempty"`
+	MaxGlibc     GlibcVersion      `yaml:"max_glibc,omitempty" json:"max_glibc,omitempty"`
+	AllowedLibs  []string          `yaml:"allowed_libs,omitempty" json:"allowed_libs,omitempty"`
+	ForbidLinked []string          `yaml:"forbid_linked,omitempty" json:"forbid_linked,omitempty"`
+	Smoke        Smoke             `yaml:"smoke,omitempty" json:"smoke,omitempty"`
+}
+
+// Smoke configures the smoke run (XC506).
+type Smoke struct {
+	Args    []string `yaml:"args,omitempty" json:"args,omitempty"`
+	Timeout Duration `yaml:"timeout,omitempty" json:"timeout,omitempty"`
+	MaxRSS  Size     `yaml:"max_rss,omitempty" json:"max_rss,omitempty"`
+}
+
+// Severity returns the severity of a rule; Off for a rule the policy does not name.
+func (p *Policy) Severity(id RuleID) Severity { return p.Rules[id] }
+
+// Enabled reports whether a rule is on.
+func (p *Policy) Enabled(id RuleID) bool { return p.Rules[id] != Off }
+
+// True reports whether an optional flag is set and true.
+func True(b *bool) bool { return b != nil && *b }
+
+func (r *ImportRule) check() error {
+	if r.Path == "" {
+		return fmt.Errorf("an entry needs a path")
+	}
+	return nil
+}
+
+func (r *ModuleRule) check() error {
+	n := 0
+	for _, s := range []string{r.Path, r.Prefix, string(r.Glob)} {
+		if s != "" {
+			n++
+		}
+	}
+	if n != 1 {
+		return fmt.Errorf("a module entry needs exactly one of path, prefix or glob")
+	}
+	return nil
+}

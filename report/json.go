@@ -1,0 +1,22 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// writeJSON writes the canonical form:
+// {"version":1,"findings":[…],"summary":{"errors":N,"warnings":N,"suppressed":N}}.
+func writeJSON(w io.Writer, fs []Finding) error {
+	if fs == nil {
+		fs = []Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(struct {
+		Version  int       `json:"version"`
+		Findings []Finding `json:"findings"`
+		Summary  Summary   `json:"summary"`
+	}{1, fs, Summarize(fs)})
+}

@@ -1,0 +1,151 @@
+// Package report holds xcguard's one Finding type and renders a list of them
+// as text, JSON, SARIF or GitHub workflow commands. JSON is the canonical
+// form; every renderer is deterministic: same findings, same bytes.
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/xcguard/xcguard/policy"
+)
+
+// A Finding is one rule broken at one place.
+type Finding struct {
+	Rule      string          `json:"rule"`
+	Severity  policy.Severity `json:"severity"`
+	Message   string          `json:"message"`
+	File      string          `json:"file"` // relative to the module root, slash-separated
+	Line      int             `json:"line,omitempty"`
+	Column    int             `json:"column,omitempty"`
+	EndLine   int             `json:"end_line,omitempty"`
+	EndColumn int             `json:"end_column,omitempty"`
+	// Hint says what to do instead, e.g. "use github.com/tjfoc/gmsm/sm3".
+	Hint          string     `json:"hint,omitempty"`
+	Suppressed    bool       `json:"suppressed,omitempty"`
+	Justification string     `json:"justification,omitempty"`
+	Related       []Location `json:"related,omitempty"`
+	Fix           *Fix       `json:"fix,omitempty"`
+}
+
+// A Location is a place related to a finding (an import chain step, the
+// go.mod line that pulls a module in).
+type Location struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message,omitempty"`
+}
+
+// A Fix is a mechanical, complete edit that resolves a finding.
+type Fix struct {
+	Description string `json:"description"`
+	Edits       []Edit `json:"edits"`
+}
+
+// An Edit replaces the bytes [Start, End) of File with New.
+type Edit struct {
+	File  string `json:"file"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+// HintPrefix separates a diagnostic message from its hint: analyzers end a
+// message with "; use X" when there is a replacement.
+const HintPrefix = "; use "
+
+// SplitMessage turns an analyzer message "XC101: text; use X" into the rule's
+// message "text" and hint "use X".
+func SplitMessage(rule, msg string) (text, hint string) {
+	msg = strings.TrimPrefix(msg, rule+": ")
+	if i := strings.LastIndex(msg, HintPrefix); i >= 0 {
+		return msg[:i], msg[i+2:]
+	}
+	return msg, ""
+}
+
+// Summary counts findings by outcome.
+type Summary struct {
+	Errors     int `json:"errors"`
+	Warnings   int `json:"warnings"`
+	Suppressed int `json:"suppressed"`
+}
+
+// Summarize counts the findings. Suppressed findings count only as suppressed.
+func Summarize(fs []Finding) Summary {
+	var s Summary
+	for _, f := range fs {
+		switch {
+		case f.Suppressed:
+			s.Suppressed++
+		case f.Severity == policy.Error:
+			s.Errors++
+		case f.Severity == policy.Warning:
+			s.Warnings++
+		}
+	}
+	return s
+}
+
+// Sort puts findings in the stable order of every renderer: file, line,
+// column, rule, message.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Format is an output format.
+type Format string
+
+const (
+	Text   Format = "text"
+	JSON   Format = "json"
+	SARIF  Format = "sarif"
+	GitHub Format = "github"
+)
+
+// Formats lists every format.
+var Formats = []Format{Text, JSON, SARIF, GitHub}
+
+func (f Format) String() string { return string(f) }
+
+// Set makes Format a flag.Value with a closed set of values.
+func (f *Format) Set(s string) error {
+	if !slices.Contains(Formats, Format(s)) {
+		return fmt.Errorf("unknown format %q: use text, json, sarif or github", s)
+	}
+	*f = Format(s)
+	return nil
+}
+
+// Tool describes the producer, for SARIF.
+type Tool struct {
+	Name    string
+	Version string
+	URI     string
+}
+
+// Write renders the findings (which it sorts) in the given format.
+func Write(w io.Writer, format Format, tool Tool, fs []Finding) error {
+	Sort(fs)
+	switch format {
+	case JSON:
+		return writeJSON(w, fs)
+	case SARIF:
+		return writeSARIF(w, tool, fs)
+	case GitHub:
+		return writeGitHub(w, fs)
+	}
+	return writeText(w, fs)
+}

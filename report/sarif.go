@@ -1,0 +1,187 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/xcguard/xcguard/docs"
+	"github.com/xcguard/xcguard/policy"
+)
+
+// The SARIF 2.1.0 subset xcguard writes.
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool               sarifTool                 `json:"tool"`
+	OriginalURIBaseIDs map[string]sarifArtifact  `json:"originalUriBaseIds,omitempty"`
+	Results            []sarifResult             `json:"results"`
+	ColumnKind         string                    `json:"columnKind"`
+	Properties         map[string]map[string]int `json:"properties,omitempty"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri,omitempty"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID               string       `json:"id"`
+	Name             string       `json:"name"`
+	ShortDescription sarifText    `json:"shortDescription"`
+	FullDescription  sarifText    `json:"fullDescription"`
+	Help             sarifText    `json:"help"`
+	HelpURI          string       `json:"helpUri"`
+	Properties       sarifRuleTag `json:"properties"`
+}
+
+type sarifRuleTag struct {
+	Tags []string `json:"tags"`
+}
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID           string             `json:"ruleId"`
+	RuleIndex        int                `json:"ruleIndex"`
+	Level            string             `json:"level"`
+	Message          sarifText          `json:"message"`
+	Locations        []sarifLocation    `json:"locations"`
+	RelatedLocations []sarifLocation    `json:"relatedLocations,omitempty"`
+	Suppressions     []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+type sarifLocation struct {
+	ID               *int          `json:"id,omitempty"`
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	Message          *sarifText    `json:"message,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
+}
+
+const sarifSchema = "https://json.schemastore.org/sarif-2.1.0.json"
+
+// writeSARIF writes one SARIF 2.1.0 run. Every documented rule is listed in
+// tool.driver.rules with its page as help; paths are relative to %SRCROOT%,
+// the module root.
+func writeSARIF(w io.Writer, tool Tool, fs []Finding) error {
+	rules := docs.Rules()
+	index := map[string]int{}
+	run := sarifRun{
+		Tool:       sarifTool{Driver: sarifDriver{Name: tool.Name, Version: tool.Version, InformationURI: tool.URI}},
+		Results:    []sarifResult{},
+		ColumnKind: "unicodeCodePoints",
+	}
+	for i, r := range rules {
+		index[r.ID] = i
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+			ID:               r.ID,
+			Name:             ruleName(r.Title),
+			ShortDescription: sarifText{Text: r.Title},
+			FullDescription:  sarifText{Text: r.Summary},
+			Help:             sarifText{Text: r.Summary + " See " + r.HelpURI(), Markdown: r.Markdown},
+			HelpURI:          r.HelpURI(),
+			Properties:       sarifRuleTag{Tags: []string{"security", "xinchuang"}},
+		})
+	}
+	for _, f := range fs {
+		msg := f.Message
+		if f.Hint != "" {
+			msg += " (" + f.Hint + ")"
+		}
+		res := sarifResult{
+			RuleID:    f.Rule,
+			RuleIndex: index[f.Rule],
+			Level:     sarifLevel(f.Severity),
+			Message:   sarifText{Text: msg},
+			Locations: []sarifLocation{location(f.File, f.Line, f.Column, f.EndLine, f.EndColumn, "")},
+		}
+		for i, r := range f.Related {
+			loc := location(r.File, r.Line, r.Column, 0, 0, r.Message)
+			id := i + 1
+			loc.ID = &id
+			res.RelatedLocations = append(res.RelatedLocations, loc)
+		}
+		if f.Suppressed {
+			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.Justification}}
+		}
+		run.Results = append(run.Results, res)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+func location(file string, line, col, endLine, endCol int, msg string) sarifLocation {
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: file}}}
+	if !strings.HasPrefix(file, "/") {
+		loc.PhysicalLocation.ArtifactLocation.URIBaseID = "%SRCROOT%"
+	} else {
+		loc.PhysicalLocation.ArtifactLocation.URI = "file://" + file
+	}
+	if line > 0 {
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: col, EndLine: endLine, EndColumn: endCol}
+	}
+	if msg != "" {
+		loc.Message = &sarifText{Text: msg}
+	}
+	return loc
+}
+
+func sarifLevel(s policy.Severity) string {
+	switch s {
+	case policy.Error:
+		return "error"
+	case policy.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+var nonWord = regexp.MustCompile(`[^A-Za-z0-9]+`)
+
+// ruleName turns a title into the PascalCase name SARIF viewers show.
+func ruleName(title string) string {
+	var b strings.Builder
+	for _, w := range nonWord.Split(title, -1) {
+		if w != "" {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	return b.String()
+}
