@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/xcguard/xcguard/report"
 )
@@ -46,6 +47,7 @@ func (fs *flagSet) parse(e *env, args []string) error {
 
 // common are the flags shared by the subcommands that check code.
 type common struct {
+	dir     string
 	policy  string
 	profile string
 	format  report.Format
@@ -57,6 +59,7 @@ type common struct {
 
 func (c *common) register(fs *flagSet) {
 	c.format = report.Text
+	fs.StringVar(&c.dir, "C", "", "run as if in this directory (like go -C): packages, policy search and relative paths start there")
 	fs.StringVar(&c.policy, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest .xcguard.yml upward, else the embedded default)")
 	fs.StringVar(&c.profile, "profile", "", "embedded profiles to apply, comma-separated: baseline, gov-cloud, finance, iot-edge (default: $XCGUARD_PROFILE)")
 	fs.Var(&c.format, "format", "output format: text, json, sarif or github")
@@ -64,4 +67,20 @@ func (c *common) register(fs *flagSet) {
 	fs.StringVar(&c.sarif, "sarif", "", "also write a SARIF report to this file")
 	fs.BoolVar(&c.tests, "tests", false, "also analyze _test.go files")
 	fs.StringVar(&c.tags, "tags", "", "comma-separated build tags to load packages with")
+}
+
+// path resolves a relative path given on the command line against -C.
+func (c *common) path(p string) string {
+	if p == "" || c.dir == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(c.dir, p)
+}
+
+// workDir is the directory the command runs in: -C, else ".".
+func (c *common) workDir() string {
+	if c.dir == "" {
+		return "."
+	}
+	return c.dir
 }

@@ -76,11 +76,11 @@ type outputs struct {
 }
 
 func openOutputs(c *common) (*outputs, error) {
-	main, err := createOut("o", c.output)
+	main, err := createOut("o", c.path(c.output))
 	if err != nil {
 		return nil, err
 	}
-	sarif, err := createOut("sarif", c.sarif)
+	sarif, err := createOut("sarif", c.path(c.sarif))
 	if err != nil {
 		main.discard()
 		return nil, err

@@ -71,7 +71,12 @@ func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, e
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	policyFile := c.policy
+	if c.dir != "" {
+		if fi, err := os.Stat(c.dir); err != nil || !fi.IsDir() {
+			return nil, inputf("-C %s: not a directory", c.dir)
+		}
+	}
+	policyFile := c.path(c.policy)
 	if policyFile == "" {
 		policyFile = os.Getenv("XCGUARD_POLICY")
 	}
@@ -84,7 +89,7 @@ func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, e
 	// by walking up from their directory, as under go vet.
 	checkFile := policyFile
 	if checkFile == "" {
-		checkFile, _ = policy.Find(".")
+		checkFile, _ = policy.Find(c.workDir())
 	}
 	if _, err := policy.Load(checkFile, xcconfig.SplitList(profiles)); err != nil {
 		return nil, inputf("invalid policy: %v", err)
@@ -114,7 +119,7 @@ func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, e
 	if err != nil {
 		return nil, err
 	}
-	return collect(graph, moduleRoot(pkgs))
+	return collect(graph, moduleRoot(c.workDir(), pkgs))
 }
 
 // load loads the packages from source and reports any that do not load or
@@ -124,7 +129,7 @@ func load(ctx context.Context, c *common, patterns []string) ([]*packages.Packag
 	if usesFacts(analyzers.All) {
 		mode = packages.LoadAllSyntax | packages.NeedModule
 	}
-	cfg := &packages.Config{Context: ctx, Mode: mode, Tests: c.tests}
+	cfg := &packages.Config{Context: ctx, Mode: mode, Tests: c.tests, Dir: c.dir}
 	if c.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + c.tags}
 	}
@@ -186,14 +191,14 @@ func usesFacts(as []*analysis.Analyzer) bool {
 
 // moduleRoot is the directory report paths are relative to: the main
 // module's, else the working directory.
-func moduleRoot(pkgs []*packages.Package) string {
+func moduleRoot(dir string, pkgs []*packages.Package) string {
 	for _, p := range pkgs {
 		if p.Module != nil && p.Module.Main && p.Module.Dir != "" {
 			return p.Module.Dir
 		}
 	}
-	wd, _ := os.Getwd()
-	return wd
+	abs, _ := filepath.Abs(dir)
+	return abs
 }
 
 // collect turns the checker's diagnostics, and the findings directives

@@ -1,0 +1,85 @@
+package xcguard_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/xcguard/xcguard/docs"
+	"github.com/xcguard/xcguard/internal/cli"
+	"github.com/xcguard/xcguard/policy"
+)
+
+var update = flag.Bool("update", false, "rewrite the README rule table")
+
+// TestVetRepository eats our own cooking: xcguard vet passes on xcguard.
+func TestVetRepository(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	err := cli.Run(context.Background(), []string{"vet", "./..."}, nil, &stdout, &stderr)
+	if err != nil {
+		t.Fatalf("xcguard vet ./... on this repository: %v\n%s%s", err, stdout.String(), stderr.String())
+	}
+	if got := stdout.String(); got != "xcguard: no findings\n" {
+		t.Errorf("xcguard vet ./... on this repository printed:\n%s", got)
+	}
+}
+
+const (
+	tableBegin = "<!-- rules:begin (generated from docs/rules by go test -run TestREADMERules -update) -->\n"
+	tableEnd   = "<!-- rules:end -->\n"
+)
+
+// TestREADMERules keeps the README's rule table in step with docs/rules and
+// the embedded profiles.
+func TestREADMERules(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, rest, ok := strings.Cut(string(readme), tableBegin)
+	if !ok {
+		t.Fatalf("README.md has no line %q", tableBegin)
+	}
+	current, after, ok := strings.Cut(rest, tableEnd)
+	if !ok {
+		t.Fatalf("README.md has no line %q", tableEnd)
+	}
+	want := ruleTable(t)
+	if *update {
+		if err := os.WriteFile("README.md", []byte(before+tableBegin+want+tableEnd+after), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if diff := cmp.Diff(want, current); diff != "" {
+		t.Errorf("README rule table is stale; run go test -run TestREADMERules -update (-want +got):\n%s", diff)
+	}
+}
+
+func ruleTable(t *testing.T) string {
+	profiles := policy.Profiles()
+	var b strings.Builder
+	fmt.Fprintf(&b, "| Rule | Title | Checked by | %s |\n|---|---|---|%s\n", strings.Join(profiles, " | "), strings.Repeat("---|", len(profiles)))
+	loaded := map[string]*policy.Policy{}
+	for _, name := range profiles {
+		p, err := policy.Load("", []string{name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		loaded[name] = p
+	}
+	for _, r := range docs.Rules() {
+		fmt.Fprintf(&b, "| [%s](docs/rules/%s.md) | %s | %s |", r.ID, r.ID, r.Title, r.CheckedBy)
+		for _, name := range profiles {
+			fmt.Fprintf(&b, " %s |", loaded[name].Severity(policy.RuleID(r.ID)))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
