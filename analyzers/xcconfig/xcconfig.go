@@ -46,6 +46,7 @@ func init() {
 type Config struct {
 	Policy *policy.Policy
 	Tests  bool
+	Err    error // the policy did not load
 
 	mu         sync.Mutex
 	directives []*placed // in file order
@@ -76,7 +77,10 @@ func run(pass *analysis.Pass) (any, error) {
 	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
 	p, err := load(dir)
 	if err != nil {
-		return nil, err
+		// Every analyzer returns this error itself (see Get): go vet shows
+		// an analyzer's own error, but only "failed prerequisites" for a
+		// failed requirement.
+		return &Config{Err: err}, nil
 	}
 	cfg := &Config{Policy: p, Tests: testsFlag}
 	for _, f := range pass.Files {
@@ -166,6 +170,15 @@ func (c *Config) collect(fset *token.FileSet, f *ast.File) {
 		}
 	}
 	c.directives = append(c.directives, found...)
+}
+
+// Get returns the package's Config, or the error loading its policy.
+func Get(pass *analysis.Pass) (*Config, error) {
+	cfg := pass.ResultOf[Analyzer].(*Config)
+	if cfg.Err != nil {
+		return nil, cfg.Err
+	}
+	return cfg, nil
 }
 
 // Enabled reports whether the policy turns the rule on; an analyzer returns

@@ -29,7 +29,10 @@ var Analyzer = &analysis.Analyzer{
 var Rules = []string{"XC101"}
 
 func run(pass *analysis.Pass) (any, error) {
-	cfg := pass.ResultOf[xcconfig.Analyzer].(*xcconfig.Config)
+	cfg, err := xcconfig.Get(pass)
+	if err != nil {
+		return nil, err
+	}
 	if !cfg.Enabled("XC101") {
 		return nil, nil
 	}

@@ -34,7 +34,10 @@ func New(ruleAnalyzers []*analysis.Analyzer, rules []string) *analysis.Analyzer 
 var Rules = []string{"XC001", "XC002"}
 
 func run(pass *analysis.Pass, rules []string) (any, error) {
-	cfg := pass.ResultOf[xcconfig.Analyzer].(*xcconfig.Config)
+	cfg, err := xcconfig.Get(pass)
+	if err != nil {
+		return nil, err
+	}
 	for _, d := range cfg.Directives() {
 		rng := span{d.Pos, d.End}
 		switch {

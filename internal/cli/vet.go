@@ -207,10 +207,11 @@ func collect(graph *checker.Graph, root string) ([]report.Finding, error) {
 	configs := map[*packages.Package]*xcconfig.Config{}
 	for _, act := range graph.Roots {
 		if act.Analyzer == xcconfig.Analyzer {
-			if act.Err != nil {
-				return nil, inputf("%v", act.Err)
+			cfg := act.Result.(*xcconfig.Config)
+			if cfg.Err != nil {
+				return nil, inputf("invalid policy for %s: %v", act.Package.PkgPath, cfg.Err)
 			}
-			configs[act.Package] = act.Result.(*xcconfig.Config)
+			configs[act.Package] = cfg
 		}
 	}
 	seen := map[string]bool{}
