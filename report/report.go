@@ -5,6 +5,7 @@ package report
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -92,17 +93,28 @@ func Summarize(fs []Finding) Summary {
 }
 
 // Sort puts findings in the stable order of every renderer: file, line,
-// column, rule, message.
+// column, rule, message. Findings equal on those keys are ordered by their
+// remaining fields, so that the order never depends on the input order.
 func Sort(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
+		if c := cmp.Or(
 			cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Column, b.Column),
 			cmp.Compare(a.Rule, b.Rule),
 			cmp.Compare(a.Message, b.Message),
-		)
+		); c != 0 {
+			return c
+		}
+		return cmp.Compare(tieKey(a), tieKey(b))
 	})
+}
+
+// tieKey is a finding's canonical JSON form, the last sort key. It is only
+// compared when the primary keys tie.
+func tieKey(f Finding) string {
+	b, _ := json.Marshal(f) // a Finding always marshals
+	return string(b)
 }
 
 // Format is an output format.

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -57,7 +58,7 @@ type sarifText struct {
 
 type sarifResult struct {
 	RuleID           string             `json:"ruleId"`
-	RuleIndex        int                `json:"ruleIndex"`
+	RuleIndex        *int               `json:"ruleIndex,omitempty"` // nil for an undocumented rule
 	Level            string             `json:"level"`
 	Message          sarifText          `json:"message"`
 	Locations        []sarifLocation    `json:"locations"`
@@ -125,10 +126,12 @@ func writeSARIF(w io.Writer, tool Tool, fs []Finding) error {
 		}
 		res := sarifResult{
 			RuleID:    f.Rule,
-			RuleIndex: index[f.Rule],
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: msg},
 			Locations: []sarifLocation{location(f.File, f.Line, f.Column, f.EndLine, f.EndColumn, "")},
+		}
+		if i, ok := index[f.Rule]; ok {
+			res.RuleIndex = &i
 		}
 		for i, r := range f.Related {
 			loc := location(r.File, r.Line, r.Column, 0, 0, r.Message)
@@ -148,12 +151,7 @@ func writeSARIF(w io.Writer, tool Tool, fs []Finding) error {
 }
 
 func location(file string, line, col, endLine, endCol int, msg string) sarifLocation {
-	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: file}}}
-	if !strings.HasPrefix(file, "/") {
-		loc.PhysicalLocation.ArtifactLocation.URIBaseID = "%SRCROOT%"
-	} else {
-		loc.PhysicalLocation.ArtifactLocation.URI = "file://" + file
-	}
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(file)}}
 	if line > 0 {
 		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: col, EndLine: endLine, EndColumn: endCol}
 	}
@@ -161,6 +159,22 @@ func location(file string, line, col, endLine, endCol int, msg string) sarifLoca
 		loc.Message = &sarifText{Text: msg}
 	}
 	return loc
+}
+
+// artifact turns a slash-separated path into an RFC 3986 URI reference, as
+// artifactLocation.uri requires: a path relative to the module root stays
+// relative to %SRCROOT%, an absolute path (/x or C:/x) becomes a file URI,
+// and spaces, '%', '#', '?' and non-ASCII bytes are percent-encoded.
+func artifact(file string) sarifArtifact {
+	if len(file) >= 3 && file[1] == ':' && file[2] == '/' && ('A' <= file[0] && file[0] <= 'Z' || 'a' <= file[0] && file[0] <= 'z') {
+		file = "/" + file // a Windows drive path: file:///C:/x
+	}
+	if strings.HasPrefix(file, "/") {
+		return sarifArtifact{URI: (&url.URL{Scheme: "file", Path: file}).String()}
+	}
+	// url.URL.String writes "./" before a first segment with a colon, so
+	// that it is not read as a scheme.
+	return sarifArtifact{URI: (&url.URL{Path: file}).String(), URIBaseID: "%SRCROOT%"}
 }
 
 func sarifLevel(s policy.Severity) string {

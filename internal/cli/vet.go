@@ -218,6 +218,9 @@ func collect(graph *checker.Graph, root string) ([]report.Finding, error) {
 	var out []report.Finding
 	add := func(fset *token.FileSet, pol *policy.Policy, d analysis.Diagnostic, suppressed bool, why string) {
 		f := finding(fset, root, pol, d)
+		if f.Severity == policy.Off {
+			return // the config analyzer drops these; a rule off is never a finding
+		}
 		f.Suppressed, f.Justification = suppressed, why
 		key := fmt.Sprintf("%s:%d:%d:%s:%s", f.File, f.Line, f.Column, f.Rule, f.Message)
 		if !seen[key] { // a file is in a package and its test variant
@@ -268,7 +271,7 @@ func finding(fset *token.FileSet, root string, pol *policy.Policy, d analysis.Di
 // outside root keeps its absolute path.
 func relPath(root, file string) string {
 	rel, err := filepath.Rel(root, file)
-	if err != nil || strings.HasPrefix(rel, "..") {
+	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
 		return filepath.ToSlash(file)
 	}
 	return filepath.ToSlash(rel)
