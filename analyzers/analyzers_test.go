@@ -40,6 +40,9 @@ func TestRegistry(t *testing.T) {
 		if !slices.Contains(a.Requires, analyzers.Config) {
 			t.Errorf("analyzer %s does not require the config analyzer: the policy cannot reach it", a.Name)
 		}
+		if a != analyzers.Directive && !slices.Contains(analyzers.Directive.Requires, a) {
+			t.Errorf("the directive analyzer does not require %s: it cannot judge that rule's directives or report a broken policy after it", a.Name)
+		}
 		rules := analyzers.Rules(a)
 		if len(rules) == 0 {
 			t.Errorf("analyzer %s reports no rule", a.Name)

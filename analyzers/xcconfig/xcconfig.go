@@ -77,9 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
 	p, err := load(dir)
 	if err != nil {
-		// Every analyzer returns this error itself (see Get): go vet shows
-		// an analyzer's own error, but only "failed prerequisites" for a
-		// failed requirement.
+		// Not an error of this analyzer: see Get.
 		return &Config{Err: err}, nil
 	}
 	cfg := &Config{Policy: p, Tests: testsFlag}
@@ -172,13 +170,17 @@ func (c *Config) collect(fset *token.FileSet, f *ast.File) {
 	c.directives = append(c.directives, found...)
 }
 
-// Get returns the package's Config, or the error loading its policy.
-func Get(pass *analysis.Pass) (*Config, error) {
+// Get returns the package's Config, or nil when its policy did not load.
+// A rule analyzer then returns early without error, and the directive
+// analyzer, which runs after every rule analyzer, returns Config.Err: go vet
+// shows one analyzer's error per package, and for an analyzer whose
+// requirement failed only "failed prerequisites", never the cause.
+func Get(pass *analysis.Pass) *Config {
 	cfg := pass.ResultOf[Analyzer].(*Config)
 	if cfg.Err != nil {
-		return nil, cfg.Err
+		return nil
 	}
-	return cfg, nil
+	return cfg
 }
 
 // Enabled reports whether the policy turns the rule on; an analyzer returns

@@ -29,11 +29,8 @@ var Analyzer = &analysis.Analyzer{
 var Rules = []string{"XC101"}
 
 func run(pass *analysis.Pass) (any, error) {
-	cfg, err := xcconfig.Get(pass)
-	if err != nil {
-		return nil, err
-	}
-	if !cfg.Enabled("XC101") {
+	cfg := xcconfig.Get(pass)
+	if cfg == nil || !cfg.Enabled("XC101") {
 		return nil, nil
 	}
 	forbidden := map[string]policy.ImportRule{}

@@ -34,9 +34,9 @@ func New(ruleAnalyzers []*analysis.Analyzer, rules []string) *analysis.Analyzer 
 var Rules = []string{"XC001", "XC002"}
 
 func run(pass *analysis.Pass, rules []string) (any, error) {
-	cfg, err := xcconfig.Get(pass)
-	if err != nil {
-		return nil, err
+	cfg := pass.ResultOf[xcconfig.Analyzer].(*xcconfig.Config)
+	if cfg.Err != nil {
+		return nil, cfg.Err
 	}
 	for _, d := range cfg.Directives() {
 		rng := span{d.Pos, d.End}
