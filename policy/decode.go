@@ -1,8 +1,10 @@
 package policy
 
 import (
+	"bytes"
 	"encoding"
 	"fmt"
+	"io"
 	"reflect"
 	"slices"
 	"strconv"
@@ -28,13 +30,31 @@ func (e *PosError) Error() string {
 // decodeFile decodes one policy document strictly: every key must be a
 // field, every value of its field's type, and every scalar valid for it.
 func decodeFile(name string, data []byte) (*Policy, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, syntaxError(name, err)
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
+		return nil, syntaxError(name, data, err)
+	}
+	// Settings in a further document would be ignored: refuse them.
+	for {
+		var next yaml.Node
+		err := dec.Decode(&next)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, syntaxError(name, data, err)
+		}
+		if len(next.Content) == 0 {
+			continue
+		}
+		if n := next.Content[0]; n.Kind != yaml.ScalarNode || n.Tag != "!!null" {
+			return nil, &PosError{name, n.Line, n.Column, "a second YAML document would be ignored: a policy file holds one, merge them"}
+		}
 	}
 	p := new(Policy)
 	if len(doc.Content) == 0 {
-		return nil, &PosError{File: name, Msg: "empty policy: start it with \"version: 1\""}
+		return nil, &PosError{File: name, Line: 1, Col: 1, Msg: "empty policy: start it with \"version: 1\""}
 	}
 	d := decoder{file: name}
 	if err := d.value(doc.Content[0], reflect.ValueOf(p).Elem(), ""); err != nil {
@@ -48,17 +68,25 @@ func decodeFile(name string, data []byte) (*Policy, error) {
 }
 
 // syntaxError gives a YAML parser error the file:line form of every other error.
-func syntaxError(name string, err error) error {
+// The parser leaves out the line when it is the first; an unknown alias is
+// found in the text.
+func syntaxError(name string, data []byte, err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
+	line, col := 1, 1
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if n, after, ok := strings.Cut(rest, ": "); ok {
 			if l, err := strconv.Atoi(n); err == nil {
 				line, msg = l, after
 			}
 		}
+	} else if anchor, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+		anchor, _, _ = strings.Cut(anchor, "'")
+		if i := bytes.Index(data, []byte("*"+anchor)); i >= 0 {
+			line = 1 + bytes.Count(data[:i], []byte("\n"))
+			col = 1 + i - (bytes.LastIndexByte(data[:i], '\n') + 1)
+		}
 	}
-	return &PosError{File: name, Line: line, Col: 1, Msg: "YAML syntax: " + msg}
+	return &PosError{File: name, Line: line, Col: col, Msg: "YAML syntax: " + msg}
 }
 
 func keyPos(m *yaml.Node, key string) (int, int) {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -244,9 +245,57 @@ func extendsPos(data []byte, i int) (int, int) {
 	return 1, 1
 }
 
-// YAML renders the policy deterministically (map keys sorted).
+// YAML renders the policy deterministically (map keys sorted). A list that is
+// set but empty ("allow_build_tags: []": no tag allows pprof) is kept, so that
+// the output loads back to the same policy.
 func (p *Policy) YAML() ([]byte, error) {
-	return yaml.Marshal(p)
+	var n yaml.Node
+	if err := n.Encode(p); err != nil {
+		return nil, err
+	}
+	keepEmptyLists(&n, reflect.ValueOf(p).Elem())
+	return yaml.Marshal(&n)
+}
+
+// keepEmptyLists puts back into mapping n, in field order, the empty but set
+// lists of struct v (and of its sections) that omitempty left out.
+func keepEmptyLists(n *yaml.Node, v reflect.Value) {
+	have := map[string][]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		have[n.Content[i].Value] = n.Content[i : i+2]
+	}
+	var content []*yaml.Node
+	for i := range v.NumField() {
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
+		f := v.Field(i)
+		if name == "" || name == "-" || reflect.PointerTo(f.Type()).Implements(textUnmarshaler) {
+			if pair, ok := have[name]; ok {
+				content = append(content, pair...)
+			}
+			continue
+		}
+		pair, ok := have[name]
+		switch {
+		case f.Kind() == reflect.Struct:
+			if !ok {
+				pair = []*yaml.Node{{Kind: yaml.ScalarNode, Value: name}, {Kind: yaml.MappingNode}}
+			}
+			keepEmptyLists(pair[1], f)
+			if len(pair[1].Content) == 0 {
+				continue
+			}
+		case f.Kind() == reflect.Slice && ok && f.Type().Elem().Kind() == reflect.Struct:
+			for j, item := range pair[1].Content {
+				keepEmptyLists(item, f.Index(j))
+			}
+		case f.Kind() == reflect.Slice && !ok && !f.IsNil():
+			pair = []*yaml.Node{{Kind: yaml.ScalarNode, Value: name}, {Kind: yaml.SequenceNode, Style: yaml.FlowStyle}}
+		case !ok:
+			continue
+		}
+		content = append(content, pair...)
+	}
+	n.Content = content
 }
 
 // Default returns the default profile's effective policy.

@@ -42,7 +42,7 @@ func combine(a, b *Policy) (*Policy, error) {
 			CGO:          agreeBool(&c, "build.cgo", a.Build.CGO, b.Build.CGO),
 			CC:           agreeMap(&c, "build.cc", a.Build.CC, b.Build.CC),
 			Sysroot:      agreeMap(&c, "build.sysroot", a.Build.Sysroot, b.Build.Sysroot),
-			LDFlags:      strings.Join(unionBy(strings.Fields(a.Build.LDFlags), strings.Fields(b.Build.LDFlags), self), " "),
+			LDFlags:      strings.Join(unionBy(ldflagArgs(a.Build.LDFlags), ldflagArgs(b.Build.LDFlags), self), " "),
 			Trimpath:     anyTrue(a.Build.Trimpath, b.Build.Trimpath),
 			GOARM64:      minFunc(a.Build.GOARM64, b.Build.GOARM64, ARM64Level.Compare),
 			MaxSize:      minSet(a.Build.MaxSize, b.Build.MaxSize),
@@ -59,7 +59,7 @@ func combine(a, b *Policy) (*Policy, error) {
 		Sources: append(slices.Clip(a.Sources), b.Sources...),
 	}
 	if c.err != nil {
-		return nil, fmt.Errorf("%s and %s %v: set it in your own policy file", strings.Join(a.Sources, "+"), strings.Join(b.Sources, "+"), c.err)
+		return nil, fmt.Errorf("%s and %s %v", strings.Join(a.Sources, "+"), strings.Join(b.Sources, "+"), c.err)
 	}
 	return p, nil
 }
@@ -255,6 +255,20 @@ func stricterMode(a, b ModuleMode) ModuleMode {
 	return cmp.Or(a, b)
 }
 
+// ldflagArgs splits linker flags into flags, each with its argument
+// ("-X main.version=1"): the linker takes no other operands.
+func ldflagArgs(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		if !strings.HasPrefix(f, "-") && len(out) > 0 {
+			out[len(out)-1] += " " + f
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 func glibcOrder(a, b GlibcVersion) int { return cmp.Compare(a.Minor(), b.Minor()) }
 
 // combiner records the first disagreement between two policies.
@@ -262,7 +276,9 @@ type combiner struct{ err error }
 
 func (c *combiner) disagree(field string, a, b any) {
 	if c.err == nil {
-		c.err = fmt.Errorf("disagree on %s (%v and %v)", field, a, b)
+		// Combining happens before a file's own settings apply, so only a
+		// file that extends one of them can set the field.
+		c.err = fmt.Errorf("disagree on %s (%v and %v): extend only one of them and set %s in your own policy file", field, a, b, field)
 	}
 }
 
@@ -276,13 +292,13 @@ func agreeBool(c *combiner, field string, a, b *bool) *bool {
 	return a
 }
 
-func agreeMap[K comparable](c *combiner, field string, a, b map[K]string) map[K]string {
-	return mergeMaps(a, b, func(x, y string) string {
-		if x != y {
-			c.disagree(field, x, y)
+func agreeMap[K ~string](c *combiner, field string, a, b map[K]string) map[K]string {
+	for _, k := range slices.Sorted(maps.Keys(b)) { // the first disagreement, by key
+		if x, ok := a[k]; ok && x != b[k] {
+			c.disagree(field, x, b[k])
 		}
-		return x
-	})
+	}
+	return mergeMaps(a, b, func(x, _ string) string { return x })
 }
 
 func agreeSlice(c *combiner, field string, a, b []string) []string {

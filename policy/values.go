@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"fmt"
 	"go/version"
+	"math"
 	"path"
 	"regexp"
 	"slices"
@@ -190,7 +191,13 @@ func (c Constraint) IsZero() bool { return len(c.terms) == 0 }
 
 // And returns the constraint that holds where both hold.
 func (c Constraint) And(d Constraint) Constraint {
-	return Constraint{append(slices.Clip(c.terms), d.terms...)}
+	terms := slices.Clip(c.terms)
+	for _, t := range d.terms {
+		if !slices.Contains(terms, t) {
+			terms = append(terms, t)
+		}
+	}
+	return Constraint{terms}
 }
 
 // Allows reports whether version v satisfies every comparison.
@@ -303,8 +310,9 @@ func (s *Size) UnmarshalText(b []byte) error {
 		return bad
 	}
 	for _, u := range sizeUnits {
-		if u.name == m[2] {
-			*s = Size(f * float64(u.n))
+		// Less than a byte would read as unset; more than int64 would wrap.
+		if n := f * float64(u.n); u.name == m[2] && n >= 1 && n < math.MaxInt64 {
+			*s = Size(n)
 			return nil
 		}
 	}
