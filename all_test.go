@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/xcguard/xcguard/docs"
 	"github.com/xcguard/xcguard/internal/cli"
@@ -28,6 +29,28 @@ func TestVetRepository(t *testing.T) {
 	if got := stdout.String(); got != "xcguard: no findings\n" {
 		t.Errorf("xcguard vet ./... on this repository printed:\n%s", got)
 	}
+}
+
+// TestREADMEExample keeps the README's "Try it" output in step with the
+// script that checks it (testdata/script/check_example.txtar).
+func TestREADMEExample(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar, err := txtar.ParseFile("testdata/script/check_example.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		if f.Name == "want.txt" {
+			if !strings.Contains(string(readme), "```\n"+string(f.Data)+"```\n") {
+				t.Errorf("README.md does not show the output check_example.txtar expects:\n%s", f.Data)
+			}
+			return
+		}
+	}
+	t.Fatal("check_example.txtar has no want.txt")
 }
 
 const (

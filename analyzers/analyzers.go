@@ -7,6 +7,7 @@ import (
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/analyzers/xccrypto"
 	"github.com/xcguard/xcguard/analyzers/xcdirective"
+	"github.com/xcguard/xcguard/analyzers/xctls"
 )
 
 // rules maps each rule analyzer to the rule IDs it reports.
@@ -15,6 +16,7 @@ var rules = []struct {
 	ids      []string
 }{
 	{xccrypto.Analyzer, xccrypto.Rules},
+	{xctls.Analyzer, xctls.Rules},
 }
 
 // Directive is the analyzer that checks suppression directives after every

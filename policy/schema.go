@@ -160,7 +160,12 @@ var scalarSchemas = map[reflect.Type]func() *schema{
 		for _, cs := range append(tls.CipherSuites(), tls.InsecureCipherSuites()...) {
 			names = append(names, cs.Name)
 		}
-		names = append(names, gmSuites...)
+		for _, g := range GMSuites {
+			names = append(names, g.Name)
+			if g.GMSMName != "" {
+				names = append(names, g.GMSMName)
+			}
+		}
 		slices.Sort(names)
 		return &schema{Type: "string", Enum: slices.Compact(names), Description: "a cipher suite as crypto/tls or gmsm/gmtls names it"}
 	},

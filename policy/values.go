@@ -87,20 +87,60 @@ func (v *TLSVersion) UnmarshalText(b []byte) error {
 // gmsm/gmtls knows.
 type CipherName string
 
-// gmSuites are the GM TLS suites of GB/T 38636 as gmsm/gmtls names them.
-var gmSuites = []string{"ECC_SM4_CBC_SM3", "ECC_SM4_GCM_SM3", "ECDHE_SM4_CBC_SM3", "ECDHE_SM4_GCM_SM3"}
+// A GMSuite is a GM TLS cipher suite (GB/T 38636, TLCP), with the name
+// github.com/tjfoc/gmsm/gmtls gives its constant where it has one.
+type GMSuite struct {
+	ID       uint16
+	Name     string // the standard's name: ECC_SM4_CBC_SM3
+	GMSMName string // gmtls's constant: GMTLS_SM2_WITH_SM4_SM3
+	Insecure bool   // SHA-1 MAC
+}
 
-// KnownCipher reports whether name is a suite of crypto/tls or gmtls.
-func KnownCipher(name string) bool {
-	if slices.Contains(gmSuites, name) {
-		return true
+// GMSuites lists the GM suites xcguard knows.
+var GMSuites = []GMSuite{
+	{0xe001, "ECDHE_SM1_SM3", "GMTLS_ECDHE_SM2_WITH_SM1_SM3", false},
+	{0xe003, "ECC_SM1_SM3", "GMTLS_SM2_WITH_SM1_SM3", false},
+	{0xe009, "RSA_SM1_SM3", "GMTLS_RSA_WITH_SM1_SM3", false},
+	{0xe00a, "RSA_SM1_SHA1", "GMTLS_RSA_WITH_SM1_SHA1", true},
+	{0xe011, "ECDHE_SM4_CBC_SM3", "GMTLS_ECDHE_SM2_WITH_SM4_SM3", false},
+	{0xe013, "ECC_SM4_CBC_SM3", "GMTLS_SM2_WITH_SM4_SM3", false},
+	{0xe019, "RSA_SM4_CBC_SM3", "GMTLS_RSA_WITH_SM4_SM3", false},
+	{0xe01a, "RSA_SM4_CBC_SHA1", "GMTLS_RSA_WITH_SM4_SHA1", true},
+	{0xe051, "ECDHE_SM4_GCM_SM3", "", false},
+	{0xe053, "ECC_SM4_GCM_SM3", "", false},
+}
+
+// CipherID returns the ID of a cipher suite named as crypto/tls names it,
+// or by a GM name (the standard's or gmtls's).
+func CipherID(name string) (uint16, bool) {
+	for _, s := range GMSuites {
+		if name == s.Name || name == s.GMSMName && name != "" {
+			return s.ID, true
+		}
 	}
 	for _, cs := range append(tls.CipherSuites(), tls.InsecureCipherSuites()...) {
 		if cs.Name == name {
-			return true
+			return cs.ID, true
 		}
 	}
-	return false
+	return 0, false
+}
+
+// CipherSuiteName returns the name of a suite ID: crypto/tls's, else the GM
+// standard's, else its hex value.
+func CipherSuiteName(id uint16) string {
+	for _, s := range GMSuites {
+		if s.ID == id {
+			return s.Name
+		}
+	}
+	return tls.CipherSuiteName(id)
+}
+
+// KnownCipher reports whether name is a suite of crypto/tls or a GM suite.
+func KnownCipher(name string) bool {
+	_, ok := CipherID(name)
+	return ok
 }
 
 func (c *CipherName) UnmarshalText(b []byte) error {

@@ -3,7 +3,11 @@ package xccrypto
 import (
 	_ "embed"
 	"go/ast"
+	"go/types"
+	"path"
+	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -16,7 +20,7 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports XC101.
+// Analyzer reports XC101 and XC102.
 var Analyzer = &analysis.Analyzer{
 	Name:     "xccrypto",
 	Doc:      analysisdoc.MustExtract(doc, "xccrypto"),
@@ -26,20 +30,30 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // Rules are the rule IDs this analyzer reports.
-var Rules = []string{"XC101"}
+var Rules = []string{"XC101", "XC102"}
 
 func run(pass *analysis.Pass) (any, error) {
 	cfg := xcconfig.Get(pass)
-	if cfg == nil || !cfg.Enabled("XC101") {
+	if cfg == nil {
 		return nil, nil
 	}
+	crypto := cfg.Policy.Crypto
 	forbidden := map[string]policy.ImportRule{}
-	for _, r := range cfg.Policy.Crypto.ForbiddenImports {
-		forbidden[r.Path] = r
+	if cfg.Enabled("XC101") {
+		for _, r := range crypto.ForbiddenImports {
+			forbidden[r.Path] = r
+		}
 	}
-	if !importsAny(pass, forbidden) {
+	counterparts := map[string]policy.ImportRule{}
+	if cfg.Enabled("XC102") && policy.True(crypto.RequireGM) {
+		for _, r := range crypto.GMCounterparts {
+			counterparts[r.Path] = r
+		}
+	}
+	if !importsAny(pass, forbidden) && !importsAny(pass, counterparts) {
 		return nil, nil
 	}
+	dualMode := policy.True(crypto.AllowDualMode)
 	for _, f := range pass.Files {
 		for _, spec := range f.Imports {
 			path, err := strconv.Unquote(spec.Path.Value)
@@ -48,10 +62,55 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			if r, ok := forbidden[path]; ok {
 				reportImport(pass, cfg, spec, r)
+			} else if r, ok := counterparts[path]; ok {
+				if dualMode && importsGM(pass.Pkg, r.Use, crypto.GMLibraries) {
+					continue
+				}
+				reportStandard(pass, cfg, spec, r, dualMode)
 			}
 		}
 	}
 	return nil, nil
+}
+
+// gmKinds maps the last element of a GM replacement to the last elements of
+// the packages that provide it in the GM libraries (tjfoc/gmsm, emmansun/gmsm,
+// gotlcp).
+var gmKinds = map[string][]string{
+	"sm2":   {"sm2"},
+	"sm3":   {"sm3"},
+	"sm4":   {"sm4"},
+	"x509":  {"x509", "smx509"},
+	"gmtls": {"gmtls", "tlcp"},
+}
+
+// importsGM reports whether the package imports the GM replacement use, or
+// the same kind of package from one of the GM libraries: dual mode.
+func importsGM(pkg *types.Package, use string, libraries []string) bool {
+	kinds := gmKinds[path.Base(use)]
+	for _, imp := range pkg.Imports() {
+		p := imp.Path()
+		if p == use {
+			return true
+		}
+		for _, lib := range libraries {
+			if strings.HasPrefix(p, lib+"/") && slices.Contains(kinds, path.Base(p)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func reportStandard(pass *analysis.Pass, cfg *xcconfig.Config, spec *ast.ImportSpec, r policy.ImportRule, dualMode bool) {
+	msg := "import of " + r.Path + ", which has a GM counterpart, where the policy requires GM crypto"
+	if dualMode {
+		msg += " (dual mode allows it in a package that also imports " + r.Use + ")"
+	}
+	if r.Use != "" {
+		msg += report.HintPrefix + r.Use
+	}
+	cfg.Report(pass, "XC102", spec, "%s", msg)
 }
 
 // importsAny reports whether the package imports any listed path directly.

@@ -8,6 +8,6 @@ import (
 	"github.com/xcguard/xcguard/analyzers/xccrypto"
 )
 
-func TestXC101(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), xccrypto.Analyzer, "weak", "clean", "suppress")
+func TestCryptoImports(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), xccrypto.Analyzer, "weak", "clean", "suppress", "gov", "dual", "dualmissing")
 }

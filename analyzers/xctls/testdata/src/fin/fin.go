@@ -1,0 +1,36 @@
+// Package fin runs under the finance profile (its own .xcguard.yml):
+// TLS 1.3 at least, and only the approved cipher suites.
+package fin
+
+import (
+	"crypto/tls"
+
+	"github.com/tjfoc/gmsm/gmtls"
+)
+
+func Std() []*tls.Config {
+	return []*tls.Config{
+		{MinVersion: tls.VersionTLS13},
+		{MinVersion: tls.VersionTLS12}, // want `^XC103: tls.Config MinVersion tls.VersionTLS12 \(TLS 1.2\) is below the policy minimum TLS 1.3; use tls.VersionTLS13$`
+		{}, // want `^XC103: tls.Config leaves MinVersion unset: Go's default is TLS 1.2, below the policy minimum TLS 1.3; use MinVersion: tls.VersionTLS13$`
+		{MinVersion: tls.VersionTLS13, CipherSuites: []uint16{ // want `^XC105: tls.Config CipherSuites includes TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, not on the policy's approved list$`
+			tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+			tls.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+		}},
+	}
+}
+
+// Set after the literal, in the same function: judged at the assignment.
+func Later() *tls.Config {
+	cfg := &tls.Config{}
+	cfg.MinVersion = tls.VersionTLS13
+	return cfg
+}
+
+func GM() []*gmtls.Config {
+	return []*gmtls.Config{
+		{GMSupport: gmtls.NewGMSupport(), MinVersion: gmtls.VersionGMSSL},
+		{MinVersion: gmtls.VersionTLS12}, // want `^XC103: gmtls.Config MinVersion gmtls.VersionTLS12 \(TLS 1.2\) is below the policy minimum TLS 1.3, which gmtls cannot speak; use gmtls.VersionGMSSL for GM TLS and crypto/tls for TLS 1.3$`
+		{}, // want `^XC103: gmtls.Config without GMSupport speaks standard TLS only up to 1.2, below the policy minimum TLS 1.3; use gmtls.NewGMSupport\(\) for GM TLS and crypto/tls for TLS 1.3$`
+	}
+}

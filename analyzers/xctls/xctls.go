@@ -1,0 +1,432 @@
+package xctls
+
+import (
+	"crypto/tls"
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"go/version"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
+	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/policy"
+	"github.com/xcguard/xcguard/report"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports XC103, XC104 and XC105.
+var Analyzer = &analysis.Analyzer{
+	Name:     "xctls",
+	Doc:      analysisdoc.MustExtract(doc, "xctls"),
+	URL:      "https://github.com/xcguard/xcguard/blob/main/docs/rules/XC103.md",
+	Requires: []*analysis.Analyzer{xcconfig.Analyzer, inspect.Analyzer},
+	Run:      run,
+}
+
+// Rules are the rule IDs this analyzer reports.
+var Rules = []string{"XC103", "XC104", "XC105"}
+
+// checker holds what one package's checks share.
+type checker struct {
+	pass      *analysis.Pass
+	cfg       *xcconfig.Config
+	min       policy.TLSVersion // the policy's minimum
+	goVersion string            // the module's, for Go's default MinVersion
+	approved  map[uint16]bool   // the policy's cipher suites; nil: any secure one
+	insecure  map[uint16]bool
+	pkgVars   map[types.Object]*ast.CompositeLit
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	cfg := xcconfig.Get(pass)
+	if cfg == nil || !slices.ContainsFunc(Rules, cfg.Enabled) || !reachesTLS(pass.Pkg) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:      pass,
+		cfg:       cfg,
+		min:       cfg.Policy.Crypto.TLSMinVersion,
+		goVersion: moduleGoVersion(pass),
+		insecure:  map[uint16]bool{},
+		pkgVars:   map[types.Object]*ast.CompositeLit{},
+	}
+	for _, cs := range tls.InsecureCipherSuites() {
+		c.insecure[cs.ID] = true
+	}
+	if names := cfg.Policy.Crypto.CipherSuites; names != nil {
+		c.approved = map[uint16]bool{}
+		for _, n := range names {
+			if id, ok := policy.CipherID(string(n)); ok {
+				c.approved[id] = true
+			}
+		}
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins.Preorder([]ast.Node{(*ast.GenDecl)(nil)}, func(n ast.Node) {
+		c.collectVars(n.(*ast.GenDecl))
+	})
+	for _, f := range pass.Files {
+		c.goDebug(f)
+	}
+	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			c.literal(n, stack)
+		case *ast.AssignStmt:
+			c.assign(n, stack)
+		}
+		return true
+	})
+	return nil, nil
+}
+
+// reachesTLS reports whether the package can name a TLS Config: it imports
+// crypto/tls or gmtls, or a package that does (net/http's Transport).
+func reachesTLS(pkg *types.Package) bool {
+	is := func(p *types.Package) bool { return p.Path() == "crypto/tls" || p.Path() == gmtlsPath }
+	for _, imp := range pkg.Imports() {
+		if is(imp) || slices.ContainsFunc(imp.Imports(), is) {
+			return true
+		}
+	}
+	return false
+}
+
+// moduleGoVersion is the go version of the module being checked ("1.21"),
+// which decides Go's default TLS settings; "" when unknown.
+func moduleGoVersion(pass *analysis.Pass) string {
+	if pass.Module != nil && pass.Module.GoVersion != "" {
+		return pass.Module.GoVersion
+	}
+	return ""
+}
+
+// collectVars remembers package-level slices such as
+// var suites = []uint16{…}, so CipherSuites: suites is read too.
+func (c *checker) collectVars(d *ast.GenDecl) {
+	for _, spec := range d.Specs {
+		vs, ok := spec.(*ast.ValueSpec)
+		if !ok {
+			continue
+		}
+		for i, v := range vs.Values {
+			if lit, ok := v.(*ast.CompositeLit); ok && i < len(vs.Names) {
+				if obj := c.pass.TypesInfo.Defs[vs.Names[i]]; obj != nil && obj.Parent() == c.pass.Pkg.Scope() {
+					c.pkgVars[obj] = lit
+				}
+			}
+		}
+	}
+}
+
+func (c *checker) report(rule string, node ast.Node, format string, args ...any) {
+	c.cfg.Report(c.pass, rule, node, format, args...)
+}
+
+// literal checks a Config composite literal.
+func (c *checker) literal(lit *ast.CompositeLit, stack []ast.Node) {
+	info := c.pass.TypesInfo
+	fl := configFlavor(info.TypeOf(lit))
+	if fl == notTLS {
+		return
+	}
+	fields := literalFields(lit)
+	base := ""
+	obj := boundVar(info, stack)
+	if obj != nil {
+		base = obj.Name()
+	}
+	later := assignedFields(info, enclosingBody(stack), base, obj, "MinVersion", "GMSupport", "VerifyPeerCertificate", "VerifyConnection")
+
+	if f, ok := fields["MinVersion"]; ok {
+		c.minVersion(fl, f)
+	} else if _, set := later["MinVersion"]; !set {
+		gm := fields["GMSupport"].value
+		if gm == nil {
+			gm = later["GMSupport"]
+		}
+		c.unsetMinVersion(fl, lit, gm, isClient(fields, stack))
+	}
+	if f, ok := fields["MaxVersion"]; ok {
+		c.maxVersion(fl, f)
+	}
+	if f, ok := fields["InsecureSkipVerify"]; ok {
+		verifies := setsCallback(info, fields["VerifyPeerCertificate"].value) ||
+			setsCallback(info, fields["VerifyConnection"].value) ||
+			setsCallback(info, later["VerifyPeerCertificate"]) ||
+			setsCallback(info, later["VerifyConnection"])
+		c.insecureSkipVerify(fl, f, verifies)
+	}
+	if f, ok := fields["CipherSuites"]; ok {
+		c.cipherSuites(fl, f)
+	}
+}
+
+// assign checks cfg.Field = value for a Config cfg.
+func (c *checker) assign(as *ast.AssignStmt, stack []ast.Node) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	info := c.pass.TypesInfo
+	for i, lhs := range as.Lhs {
+		sel, ok := lhs.(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		fl := configFlavor(info.TypeOf(sel.X))
+		if fl == notTLS {
+			continue
+		}
+		f := field{sel.Sel.Name, as.Rhs[i], as}
+		switch f.name {
+		case "MinVersion":
+			c.minVersion(fl, f)
+		case "MaxVersion":
+			c.maxVersion(fl, f)
+		case "CipherSuites":
+			c.cipherSuites(fl, f)
+		case "InsecureSkipVerify":
+			c.insecureSkipVerify(fl, f, c.verifiesElsewhere(sel.X, stack))
+		}
+	}
+}
+
+// verifiesElsewhere reports whether, in the same function, the Config x
+// gets a verifying callback: by assignment, or in the literal x was made from.
+func (c *checker) verifiesElsewhere(x ast.Expr, stack []ast.Node) bool {
+	info := c.pass.TypesInfo
+	x = ast.Unparen(x)
+	var obj types.Object
+	if id, ok := x.(*ast.Ident); ok {
+		obj = info.Uses[id]
+	}
+	body := enclosingBody(stack)
+	later := assignedFields(info, body, types.ExprString(x), obj, "VerifyPeerCertificate", "VerifyConnection")
+	if setsCallback(info, later["VerifyPeerCertificate"]) || setsCallback(info, later["VerifyConnection"]) {
+		return true
+	}
+	if obj == nil || body == nil {
+		return false
+	}
+	verifies := false
+	check := func(lhs *ast.Ident, rhs ast.Expr) {
+		if objectOf(info, lhs) != obj {
+			return
+		}
+		if lit := configLiteral(info, rhs); lit != nil {
+			fields := literalFields(lit)
+			verifies = verifies || setsCallback(info, fields["VerifyPeerCertificate"].value) || setsCallback(info, fields["VerifyConnection"].value)
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && len(n.Rhs) == len(n.Lhs) {
+					check(id, n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if i < len(n.Values) {
+					check(id, n.Values[i])
+				}
+			}
+		}
+		return true
+	})
+	return verifies
+}
+
+// configLiteral returns the Config literal e is, or takes the address of.
+func configLiteral(info *types.Info, e ast.Expr) *ast.CompositeLit {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok && configFlavor(info.TypeOf(lit)) != notTLS {
+		return lit
+	}
+	return nil
+}
+
+var versionNames = map[uint64]string{
+	0x0300: "SSL 3.0", 0x0301: "TLS 1.0", 0x0302: "TLS 1.1", 0x0303: "TLS 1.2", 0x0304: "TLS 1.3",
+	versionGMSSL: "GM TLS",
+}
+
+func versionName(v uint64) string {
+	if n, ok := versionNames[v]; ok {
+		return n
+	}
+	return fmt.Sprintf("0x%04x", v)
+}
+
+// recommended is the constant to use for the policy minimum.
+func (c *checker) recommended(fl flavor) string {
+	return fmt.Sprintf("%s.VersionTLS%s", fl.pkgName(), strings.ReplaceAll(c.min.String(), ".", ""))
+}
+
+func (c *checker) minVersion(fl flavor, f field) {
+	v, ok := constUint(c.pass.TypesInfo, f.value)
+	if !ok || v == 0 || fl == gmTLS && v == versionGMSSL || v >= uint64(c.min) {
+		return
+	}
+	src := types.ExprString(f.value)
+	if fl == gmTLS && c.min > tls.VersionTLS12 {
+		c.report("XC103", f.node, "gmtls.Config MinVersion %s (%s) is below the policy minimum TLS %s, which gmtls cannot speak%sgmtls.VersionGMSSL for GM TLS and crypto/tls for TLS %s", src, versionName(v), c.min, report.HintPrefix, c.min)
+		return
+	}
+	c.report("XC103", f.node, "%s.Config MinVersion %s (%s) is below the policy minimum TLS %s%s%s", fl.pkgName(), src, versionName(v), c.min, report.HintPrefix, c.recommended(fl))
+}
+
+func (c *checker) maxVersion(fl flavor, f field) {
+	v, ok := constUint(c.pass.TypesInfo, f.value)
+	if !ok || v == 0 || fl == gmTLS && v == versionGMSSL || v >= uint64(c.min) {
+		return
+	}
+	c.report("XC103", f.node, "%s.Config MaxVersion %s (%s) caps TLS below the policy minimum TLS %s", fl.pkgName(), types.ExprString(f.value), versionName(v), c.min)
+}
+
+// isClient reports whether a Config literal is plainly a client's: it is an
+// http.Transport's TLSClientConfig, or it sets client fields (RootCAs,
+// ServerName, InsecureSkipVerify, GetClientCertificate) and no server field.
+func isClient(fields map[string]field, stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		if kv, ok := stack[i].(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "TLSClientConfig" {
+				return true
+			}
+			break
+		}
+		if _, ok := stack[i].(*ast.UnaryExpr); !ok {
+			break
+		}
+	}
+	for _, f := range []string{"ClientAuth", "ClientCAs", "GetCertificate", "GetConfigForClient"} {
+		if _, ok := fields[f]; ok {
+			return false
+		}
+	}
+	for _, f := range []string{"RootCAs", "ServerName", "InsecureSkipVerify", "GetClientCertificate"} {
+		if _, ok := fields[f]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// unsetMinVersion judges a literal without MinVersion by the default of
+// the library and Go version. gmSupport is the literal's GMSupport value;
+// client tells a literal that is plainly a client's.
+func (c *checker) unsetMinVersion(fl flavor, lit *ast.CompositeLit, gmSupport ast.Expr, client bool) {
+	switch fl {
+	case stdTLS:
+		// Clients default to TLS 1.2 since Go 1.18; servers since Go 1.22,
+		// by the main module's go version (GODEBUG tls10server).
+		def, why := uint64(tls.VersionTLS12), "Go's default is TLS 1.2"
+		if !client && c.goVersion != "" && version.Compare("go"+c.goVersion, "go1.22") < 0 {
+			def, why = tls.VersionTLS10, fmt.Sprintf("with go %s in go.mod, Go's default for servers is TLS 1.0", c.goVersion)
+		}
+		if def < uint64(c.min) {
+			c.report("XC103", lit, "tls.Config leaves MinVersion unset: %s, below the policy minimum TLS %s%sMinVersion: %s", why, c.min, report.HintPrefix, c.recommended(fl))
+		}
+	case gmTLS:
+		if gmSupport != nil && !isNil(c.pass.TypesInfo, gmSupport) {
+			return // GM TLS, judged by the GM rules
+		}
+		if c.min > tls.VersionTLS12 {
+			c.report("XC103", lit, "gmtls.Config without GMSupport speaks standard TLS only up to 1.2, below the policy minimum TLS %s%sgmtls.NewGMSupport() for GM TLS and crypto/tls for TLS %s", c.min, report.HintPrefix, c.min)
+			return
+		}
+		c.report("XC103", lit, "gmtls.Config leaves MinVersion unset: without GMSupport it accepts SSL 3.0 and TLS 1.0, below the policy minimum TLS %s%sMinVersion: %s", c.min, report.HintPrefix, c.recommended(fl))
+	}
+}
+
+func (c *checker) insecureSkipVerify(fl flavor, f field, verifies bool) {
+	if v, ok := constBool(c.pass.TypesInfo, f.value); !ok || !v || verifies {
+		return
+	}
+	c.report("XC104", f.node, "%s.Config sets InsecureSkipVerify without a VerifyPeerCertificate or VerifyConnection that checks the peer: any certificate is accepted", fl.pkgName())
+}
+
+// cipherSuites checks the entries of a CipherSuites value it can resolve.
+func (c *checker) cipherSuites(fl flavor, f field) {
+	var elts []ast.Expr
+	switch v := ast.Unparen(f.value).(type) {
+	case *ast.CompositeLit:
+		elts = v.Elts
+	case *ast.Ident:
+		if lit, ok := c.pkgVars[c.pass.TypesInfo.Uses[v]]; ok {
+			elts = lit.Elts
+		}
+	}
+	var insecure, unapproved []string
+	for _, e := range elts {
+		id, ok := constUint(c.pass.TypesInfo, e)
+		if !ok || id > 0xffff {
+			continue
+		}
+		name := policy.CipherSuiteName(uint16(id))
+		switch {
+		case c.insecure[uint16(id)] || fl == gmTLS && insecureGM(uint16(id)):
+			insecure = append(insecure, name)
+		case c.approved != nil && !c.approved[uint16(id)]:
+			unapproved = append(unapproved, name)
+		}
+	}
+	var parts []string
+	if len(insecure) > 0 {
+		parts = append(parts, "insecure "+strings.Join(insecure, ", "))
+	}
+	if len(unapproved) > 0 {
+		parts = append(parts, strings.Join(unapproved, ", ")+", not on the policy's approved list")
+	}
+	if len(parts) > 0 {
+		c.report("XC105", f.node, "%s.Config CipherSuites includes %s", fl.pkgName(), strings.Join(parts, "; and "))
+	}
+}
+
+func insecureGM(id uint16) bool {
+	for _, s := range policy.GMSuites {
+		if s.ID == id {
+			return s.Insecure
+		}
+	}
+	return false
+}
+
+// goDebug reports //go:debug settings that weaken TLS below the policy.
+func (c *checker) goDebug(f *ast.File) {
+	for _, g := range f.Comments {
+		for _, cm := range g.List {
+			text, ok := strings.CutPrefix(cm.Text, "//go:debug ")
+			if !ok {
+				continue
+			}
+			for _, setting := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' }) {
+				switch setting {
+				case "tls10server=1":
+					if c.min > tls.VersionTLS10 {
+						c.report("XC103", cm, "//go:debug tls10server=1 lets servers accept TLS 1.0, below the policy minimum TLS %s", c.min)
+					}
+				case "tls3des=1", "tlsrsakex=1":
+					c.report("XC105", cm, "//go:debug %s re-enables insecure cipher suites by default", setting)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,19 @@
+package xctls_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/xcguard/xcguard/analyzers/xctls"
+)
+
+func TestXCTLS(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), xctls.Analyzer, "versions", "skipverify", "suites", "gm", "fin")
+}
+
+// Go's default MinVersion depends on the module's go version.
+func TestXC103GoVersion(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData()+"/go121", xctls.Analyzer, "./...")
+	analysistest.Run(t, analysistest.TestData()+"/go122", xctls.Analyzer, "./...")
+}
