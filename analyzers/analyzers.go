@@ -4,9 +4,12 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/xcguard/xcguard/analyzers/xcblock"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/analyzers/xccrypto"
+	"github.com/xcguard/xcguard/analyzers/xcdebugmux"
 	"github.com/xcguard/xcguard/analyzers/xcdirective"
+	"github.com/xcguard/xcguard/analyzers/xcpprof"
 	"github.com/xcguard/xcguard/analyzers/xctls"
 )
 
@@ -16,7 +19,10 @@ var rules = []struct {
 	ids      []string
 }{
 	{xccrypto.Analyzer, xccrypto.Rules},
+	{xcpprof.Analyzer, xcpprof.Rules},
+	{xcdebugmux.Analyzer, xcdebugmux.Rules},
 	{xctls.Analyzer, xctls.Rules},
+	{xcblock.Analyzer, xcblock.Rules},
 }
 
 // Directive is the analyzer that checks suppression directives after every

@@ -4,46 +4,24 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+
+	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
 )
 
 // flavor is which TLS library a Config belongs to.
-type flavor int
+type flavor = tlstype.Flavor
 
 const (
-	notTLS flavor = iota
-	stdTLS        // crypto/tls
-	gmTLS         // github.com/tjfoc/gmsm/gmtls: GM TLS and standard TLS up to 1.2
+	notTLS = tlstype.None
+	stdTLS = tlstype.Std
+	gmTLS  = tlstype.GM
 )
-
-const gmtlsPath = "github.com/tjfoc/gmsm/gmtls"
 
 // versionGMSSL is gmtls.VersionGMSSL (GM/T 0024-2014).
 const versionGMSSL = 0x0101
 
 // configFlavor tells whether t is a TLS Config struct (or a pointer to one).
-func configFlavor(t types.Type) flavor {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Name() != "Config" || n.Obj().Pkg() == nil {
-		return notTLS
-	}
-	switch n.Obj().Pkg().Path() {
-	case "crypto/tls":
-		return stdTLS
-	case gmtlsPath:
-		return gmTLS
-	}
-	return notTLS
-}
-
-func (f flavor) pkgName() string {
-	if f == gmTLS {
-		return "gmtls"
-	}
-	return "tls"
-}
+func configFlavor(t types.Type) flavor { return tlstype.Of(t, "Config") }
 
 // constUint returns the value of a constant integer expression.
 func constUint(info *types.Info, e ast.Expr) (uint64, bool) {

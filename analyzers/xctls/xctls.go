@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
+	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
@@ -48,7 +49,7 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	cfg := xcconfig.Get(pass)
-	if cfg == nil || !slices.ContainsFunc(Rules, cfg.Enabled) || !reachesTLS(pass.Pkg) {
+	if cfg == nil || !slices.ContainsFunc(Rules, cfg.Enabled) || !tlstype.Reaches(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
@@ -91,18 +92,6 @@ func run(pass *analysis.Pass) (any, error) {
 		return true
 	})
 	return nil, nil
-}
-
-// reachesTLS reports whether the package can name a TLS Config: it imports
-// crypto/tls or gmtls, or a package that does (net/http's Transport).
-func reachesTLS(pkg *types.Package) bool {
-	is := func(p *types.Package) bool { return p.Path() == "crypto/tls" || p.Path() == gmtlsPath }
-	for _, imp := range pkg.Imports() {
-		if is(imp) || slices.ContainsFunc(imp.Imports(), is) {
-			return true
-		}
-	}
-	return false
 }
 
 // moduleGoVersion is the go version of the module being checked ("1.21"),
@@ -277,7 +266,7 @@ func versionName(v uint64) string {
 
 // recommended is the constant to use for the policy minimum.
 func (c *checker) recommended(fl flavor) string {
-	return fmt.Sprintf("%s.VersionTLS%s", fl.pkgName(), strings.ReplaceAll(c.min.String(), ".", ""))
+	return fmt.Sprintf("%s.VersionTLS%s", fl.PkgName(), strings.ReplaceAll(c.min.String(), ".", ""))
 }
 
 func (c *checker) minVersion(fl flavor, f field) {
@@ -290,7 +279,7 @@ func (c *checker) minVersion(fl flavor, f field) {
 		c.report("XC103", f.node, "gmtls.Config MinVersion %s (%s) is below the policy minimum TLS %s, which gmtls cannot speak%sgmtls.VersionGMSSL for GM TLS and crypto/tls for TLS %s", src, versionName(v), c.min, report.HintPrefix, c.min)
 		return
 	}
-	c.report("XC103", f.node, "%s.Config MinVersion %s (%s) is below the policy minimum TLS %s%s%s", fl.pkgName(), src, versionName(v), c.min, report.HintPrefix, c.recommended(fl))
+	c.report("XC103", f.node, "%s.Config MinVersion %s (%s) is below the policy minimum TLS %s%s%s", fl.PkgName(), src, versionName(v), c.min, report.HintPrefix, c.recommended(fl))
 }
 
 func (c *checker) maxVersion(fl flavor, f field) {
@@ -298,7 +287,7 @@ func (c *checker) maxVersion(fl flavor, f field) {
 	if !ok || v == 0 || fl == gmTLS && v == versionGMSSL || v >= uint64(c.min) {
 		return
 	}
-	c.report("XC103", f.node, "%s.Config MaxVersion %s (%s) caps TLS below the policy minimum TLS %s", fl.pkgName(), types.ExprString(f.value), versionName(v), c.min)
+	c.report("XC103", f.node, "%s.Config MaxVersion %s (%s) caps TLS below the policy minimum TLS %s", fl.PkgName(), types.ExprString(f.value), versionName(v), c.min)
 }
 
 // isClient reports whether a Config literal is plainly a client's: it is an
@@ -360,7 +349,7 @@ func (c *checker) insecureSkipVerify(fl flavor, f field, verifies bool) {
 	if v, ok := constBool(c.pass.TypesInfo, f.value); !ok || !v || verifies {
 		return
 	}
-	c.report("XC104", f.node, "%s.Config sets InsecureSkipVerify without a VerifyPeerCertificate or VerifyConnection that checks the peer: any certificate is accepted", fl.pkgName())
+	c.report("XC104", f.node, "%s.Config sets InsecureSkipVerify without a VerifyPeerCertificate or VerifyConnection that checks the peer: any certificate is accepted", fl.PkgName())
 }
 
 // cipherSuites checks the entries of a CipherSuites value it can resolve.
@@ -396,7 +385,7 @@ func (c *checker) cipherSuites(fl flavor, f field) {
 		parts = append(parts, strings.Join(unapproved, ", ")+", not on the policy's approved list")
 	}
 	if len(parts) > 0 {
-		c.report("XC105", f.node, "%s.Config CipherSuites includes %s", fl.pkgName(), strings.Join(parts, "; and "))
+		c.report("XC105", f.node, "%s.Config CipherSuites includes %s", fl.PkgName(), strings.Join(parts, "; and "))
 	}
 }
 

@@ -1,0 +1,69 @@
+// Package tlstype recognises the TLS library types xcguard's analyzers read:
+// crypto/tls and github.com/tjfoc/gmsm/gmtls.
+package tlstype
+
+import "go/types"
+
+// Flavor is which TLS library a type belongs to.
+type Flavor int
+
+const (
+	None Flavor = iota
+	Std         // crypto/tls
+	GM          // github.com/tjfoc/gmsm/gmtls: GM TLS and standard TLS up to 1.2
+)
+
+// GMTLSPath is gmsm's TLS package.
+const GMTLSPath = "github.com/tjfoc/gmsm/gmtls"
+
+// PkgName is the package name code uses for the flavor.
+func (f Flavor) PkgName() string {
+	if f == GM {
+		return "gmtls"
+	}
+	return "tls"
+}
+
+// Of tells whether t (or what it points to) is the named type name of
+// crypto/tls or gmtls, e.g. Of(t, "Config").
+func Of(t types.Type, name string) Flavor {
+	if t == nil {
+		return None
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Name() != name || n.Obj().Pkg() == nil {
+		return None
+	}
+	return ForPath(n.Obj().Pkg().Path())
+}
+
+// ForPath tells the flavor of a package path.
+func ForPath(path string) Flavor {
+	switch path {
+	case "crypto/tls":
+		return Std
+	case GMTLSPath:
+		return GM
+	}
+	return None
+}
+
+// Reaches reports whether the package can name a TLS type: it imports
+// crypto/tls or gmtls, or a package that does (net/http's Transport).
+func Reaches(pkg *types.Package) bool {
+	is := func(p *types.Package) bool { return ForPath(p.Path()) != None }
+	for _, imp := range pkg.Imports() {
+		if is(imp) {
+			return true
+		}
+		for _, imp2 := range imp.Imports() {
+			if is(imp2) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,110 @@
+package xcblock
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
+)
+
+// Sinks are hard-coded: facts about the standard library are not
+// available in every driver.
+var (
+	httpFuncs   = []string{"Get", "Head", "Post", "PostForm"}
+	clientCalls = []string{"Do", "Get", "Head", "Post", "PostForm"}
+	netFuncs    = []string{
+		"Dial", "DialTCP", "DialUDP", "DialIP", "DialUnix",
+		"LookupHost", "LookupIP", "LookupAddr", "LookupCNAME", "LookupMX", "LookupNS", "LookupTXT", "LookupSRV", "LookupPort",
+	}
+	verifiers = []string{
+		"(*crypto/x509.Certificate).Verify",
+		"(*github.com/tjfoc/gmsm/x509.Certificate).Verify",
+		"(*github.com/emmansun/gmsm/smx509.Certificate).Verify",
+	}
+)
+
+// receiverName is the name of fn's receiver type, "" for a function.
+func receiverName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// sink reports whether call is blocking network I/O with no deadline.
+func (s *scope) sink(call *ast.CallExpr) (step, bool) {
+	fn := typeutil.StaticCallee(s.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return step{}, false
+	}
+	pkg, name, recv := fn.Pkg().Path(), fn.Name(), receiverName(fn)
+	var x ast.Expr // the receiver expression of a method call
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && recv != "" {
+		x = sel.X
+	}
+	switch {
+	case pkg == "net/http" && recv == "" && slices.Contains(httpFuncs, name):
+		return step{pkg, name}, true
+	case pkg == "net/http" && recv == "Client" && slices.Contains(clientCalls, name) && x != nil:
+		who := "Client"
+		switch {
+		case isDefaultClient(s.info, x):
+			who = "DefaultClient"
+		case !s.unbounded(x, "net/http", "Client", "Timeout"):
+			return step{}, false
+		}
+		if name == "Do" && len(call.Args) == 1 {
+			if known, deadline := s.requestDeadline(call.Args[0]); !known || deadline {
+				return step{}, false
+			}
+		}
+		return step{pkg, who + "." + name}, true
+	case pkg == "net" && recv == "" && slices.Contains(netFuncs, name):
+		return step{pkg, name}, true
+	case pkg == "net" && recv == "Dialer" && name == "Dial" && x != nil:
+		if s.unbounded(x, "net", "Dialer", "Timeout", "Deadline") {
+			return step{pkg, "Dialer.Dial"}, true
+		}
+	case tlstype.ForPath(pkg) != tlstype.None && recv == "" && name == "Dial":
+		return step{pkg, name}, true
+	case tlstype.ForPath(pkg) != tlstype.None && recv == "" && name == "DialWithDialer" && len(call.Args) > 0:
+		if s.unbounded(call.Args[0], "net", "Dialer", "Timeout", "Deadline") {
+			return step{pkg, name}, true
+		}
+	}
+	return step{}, false
+}
+
+func isDefaultClient(info *types.Info, x ast.Expr) bool {
+	var id *ast.Ident
+	switch x := ast.Unparen(x).(type) {
+	case *ast.SelectorExpr:
+		id = x.Sel
+	case *ast.Ident:
+		id = x
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Name() == "DefaultClient" && v.Pkg() != nil && v.Pkg().Path() == "net/http"
+}
+
+// verifier reports whether call verifies a certificate chain itself.
+func (s *scope) verifier(call *ast.CallExpr) (step, bool) {
+	fn := typeutil.StaticCallee(s.info, call)
+	if fn == nil || !slices.Contains(verifiers, fn.FullName()) {
+		return step{}, false
+	}
+	return step{fn.Pkg().Path(), "Certificate.Verify"}, true
+}

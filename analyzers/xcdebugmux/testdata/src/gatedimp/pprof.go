@@ -1,0 +1,5 @@
+//go:build debug
+
+package gatedimp
+
+import _ "net/http/pprof"

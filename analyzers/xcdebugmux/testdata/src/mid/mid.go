@@ -1,0 +1,6 @@
+package mid // want package:"links net/http/pprof via b; expvar via vars}"
+
+import (
+	_ "b"
+	_ "vars"
+)

@@ -1,0 +1,5 @@
+//go:build debug
+
+package noallow
+
+import _ "net/http/pprof"

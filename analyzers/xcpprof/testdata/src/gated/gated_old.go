@@ -1,0 +1,5 @@
+// +build debug
+
+package gated
+
+import _ "net/http/pprof"

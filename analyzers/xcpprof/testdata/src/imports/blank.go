@@ -1,0 +1,3 @@
+package imports
+
+import _ "net/http/pprof" // want `^XC201: import of net/http/pprof in a default build`
