@@ -106,3 +106,16 @@ func ruleTable(t *testing.T) string {
 	}
 	return b.String()
 }
+
+// TestAuditRepository eats our own cooking: xcguard audit passes on
+// xcguard's own go.mod and build list.
+func TestAuditRepository(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	err := cli.Run(context.Background(), []string{"audit"}, nil, &stdout, &stderr)
+	if err != nil {
+		t.Fatalf("xcguard audit on this repository: %v\n%s%s", err, stdout.String(), stderr.String())
+	}
+	if got := stdout.String() + stderr.String(); got != "xcguard: no findings\n" {
+		t.Errorf("xcguard audit on this repository printed:\n%s", got)
+	}
+}

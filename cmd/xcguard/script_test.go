@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rogpeppe/go-internal/goproxytest"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/xcguard/xcguard/internal/cli"
@@ -44,6 +45,10 @@ func TestScript(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", vettool, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	// The audit scripts fetch their fixture modules (testdata/mod) from a
+	// module proxy on localhost, $GOPROXY_AUDIT, into a module cache of
+	// their own.
+	proxy := goproxytest.NewTestServer(t, filepath.Join("..", "..", "testdata", "mod"), "")
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
 		RequireExplicitExec: true,
@@ -58,6 +63,7 @@ func TestScript(t *testing.T) {
 			e.Setenv("HOME", filepath.Join(e.WorkDir, "home"))
 			e.Setenv("EXAMPLES", examples)
 			e.Setenv("VETTOOL", vettool)
+			e.Setenv("GOPROXY_AUDIT", proxy.URL)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

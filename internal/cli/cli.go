@@ -42,6 +42,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"vet", "run the analyzers on packages (default ./...)", runVet},
+		{"audit", "audit go.mod and the build list against the policy (XC401–XC405)", runAudit},
 		{"check", "what CI runs: vet now; audit and build join it as they land", runCheck},
 		{"list", "every rule: ID, severity per embedded profile, title", runList},
 		{"explain", "print a rule's documentation: xcguard explain XC101", runExplain},

@@ -1,0 +1,171 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/module"
+
+	"github.com/xcguard/xcguard/internal/directive"
+)
+
+// goMod is the main module's go.mod as the auditor reads it: parsed with
+// positions, checked for what modfile would normalise silently, with its
+// suppression directives.
+type goMod struct {
+	file       *modfile.File
+	require    map[string]*modfile.Require // by module path
+	directives []*placed
+}
+
+// placed is a suppression directive at its go.mod line.
+type placed struct {
+	directive.Directive
+	line, col, endCol int
+	trailing          bool // after a directive on its line: applies to that line only
+	used              bool
+}
+
+// readGoMod reads and checks a go.mod file; shown is its name in messages.
+func readGoMod(path, shown string) (*goMod, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, inputf("%s does not exist: run xcguard audit in a module, or name its directory", shown)
+		}
+		return nil, inputf("reading %s: %v", shown, unwrapPath(err))
+	}
+	return parseGoMod(shown, data)
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// parseGoMod parses go.mod text. Errors are bad input, with file:line.
+func parseGoMod(shown string, data []byte) (*goMod, error) {
+	f, err := modfile.Parse(shown, data, nil)
+	if err != nil {
+		first, rest, _ := strings.Cut(err.Error(), "\n")
+		more := ""
+		if n := strings.Count(rest, "\n") + 1; rest != "" {
+			more = fmt.Sprintf(" (and %d more)", n)
+		}
+		return nil, inputf("%s%s: fix %s (go mod edit -fmt reports the same)", first, more, shown)
+	}
+	if f.Module == nil {
+		return nil, inputf("%s: no module directive: start the file with 'module PATH'", shown)
+	}
+	g := &goMod{file: f, require: map[string]*modfile.Require{}}
+	for _, r := range f.Require {
+		if prev, ok := g.require[r.Mod.Path]; ok {
+			return nil, inputf("%s:%d: %s is required twice (also at line %d): keep one require (go mod tidy does)", shown, r.Syntax.Start.Line, r.Mod.Path, prev.Syntax.Start.Line)
+		}
+		g.require[r.Mod.Path] = r
+	}
+	var lines []*modfile.Line
+	for _, r := range f.Require {
+		lines = append(lines, r.Syntax)
+	}
+	for _, r := range f.Replace {
+		lines = append(lines, r.Syntax)
+	}
+	for _, x := range f.Exclude {
+		lines = append(lines, x.Syntax)
+	}
+	for _, l := range lines {
+		if err := canonical(shown, data, l); err != nil {
+			return nil, err
+		}
+	}
+	g.directives = directives(f.Syntax)
+	return g, nil
+}
+
+// canonical reports a version that modfile rewrote to canonical form
+// (v1.2 read as v1.2.0): the file does not say what the build uses, and
+// the go command would refuse it under -mod=readonly. modfile rewrites the
+// line's tokens in place, so the file's own text tells.
+func canonical(shown string, data []byte, line *modfile.Line) error {
+	raw := strings.Fields(string(data[line.Start.Byte:line.End.Byte]))
+	if len(raw) != len(line.Token) {
+		return nil
+	}
+	for i, tok := range raw {
+		tok = unquote(tok)
+		if v := line.Token[i]; i > 0 && tok != v && module.CanonicalVersion(tok) == v {
+			return inputf("%s:%d: version %q of %s is not canonical: write %s (go mod tidy does)", shown, line.Start.Line, tok, unquote(raw[i-1]), v)
+		}
+	}
+	return nil
+}
+
+func unquote(s string) string {
+	if u, err := strconv.Unquote(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// directives finds the xcguard directives among the go.mod comments.
+func directives(fs *modfile.FileSyntax) []*placed {
+	var out []*placed
+	add := func(cs []modfile.Comment) {
+		for _, c := range cs {
+			d, ok := directive.Parse(c.Token)
+			if !ok {
+				continue
+			}
+			out = append(out, &placed{
+				Directive: d,
+				line:      c.Start.Line,
+				col:       c.Start.LineRune,
+				endCol:    c.Start.LineRune + utf8.RuneCountInString(c.Token),
+				trailing:  c.Suffix,
+			})
+		}
+	}
+	comments := func(c *modfile.Comments) {
+		add(c.Before)
+		add(c.Suffix)
+		add(c.After)
+	}
+	comments(&fs.Comments)
+	for _, stmt := range fs.Stmt {
+		comments(stmt.Comment())
+		if b, ok := stmt.(*modfile.LineBlock); ok {
+			comments(&b.LParen.Comments)
+			for _, l := range b.Line {
+				comments(&l.Comments)
+			}
+			comments(&b.RParen.Comments)
+		}
+	}
+	return out
+}
+
+// suppressor returns the well-formed directive for rule on the line or,
+// standing alone, on the line before; it marks it used.
+func (g *goMod) suppressor(line int, rule string) *placed {
+	for _, d := range g.directives {
+		if d.Problem != "" || !(d.line == line || d.line == line-1 && !d.trailing) {
+			continue
+		}
+		for _, r := range d.Rules {
+			if r == rule {
+				d.used = true
+				return d
+			}
+		}
+	}
+	return nil
+}

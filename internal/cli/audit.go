@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/audit"
+	"github.com/xcguard/xcguard/policy"
+	"github.com/xcguard/xcguard/report"
+)
+
+func runAudit(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlagSet("audit", "[dir]", 1)
+	c.register(fs)
+	why := fs.Bool("why", false, "show the import chain (or requirement path) that brings each module in, with file:line")
+	if err := fs.parse(e, args); err != nil {
+		return err
+	}
+	out, err := openOutputs(&c)
+	if err != nil {
+		return err
+	}
+	defer out.close()
+	findings, err := auditModule(ctx, e, &c, fs.Arg(0), *why)
+	if err != nil {
+		return err
+	}
+	if err := out.write(e, findings); err != nil {
+		return err
+	}
+	if report.Summarize(findings).Errors > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// auditModule audits the module in dir (default: the working directory,
+// or -C) against the policy. When a view cannot be read it says so in one
+// line on stderr and reports what the others show.
+func auditModule(ctx context.Context, e *env, c *common, dir string, why bool) ([]report.Finding, error) {
+	if c.dir != "" {
+		if fi, err := os.Stat(c.dir); err != nil || !fi.IsDir() {
+			return nil, inputf("-C %s: not a directory", c.dir)
+		}
+	}
+	if dir == "" {
+		dir = c.workDir()
+	} else {
+		dir = c.path(dir)
+	}
+	pol, err := auditPolicy(c, dir)
+	if err != nil {
+		return nil, err
+	}
+	res, err := audit.Run(ctx, audit.Options{Dir: dir, Policy: pol, Tests: c.tests, Tags: c.tags, Why: why})
+	var in *audit.InputError
+	if errors.As(err, &in) {
+		return nil, inputf("audit: %v", in)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if res.Degraded != "" {
+		fmt.Fprintf(e.stderr, "xcguard: audit: %s\n", res.Degraded)
+	}
+	return res.Findings, nil
+}
+
+// auditPolicy resolves the policy as vet does, searching upward from the
+// audited directory.
+func auditPolicy(c *common, dir string) (*policy.Policy, error) {
+	file := c.path(c.policy)
+	if file == "" {
+		file = os.Getenv("XCGUARD_POLICY")
+	}
+	if file == "" {
+		file, _ = policy.Find(dir)
+	}
+	profiles := c.profile
+	if profiles == "" {
+		profiles = os.Getenv("XCGUARD_PROFILE")
+	}
+	p, err := policy.Load(file, xcconfig.SplitList(profiles))
+	if err != nil {
+		return nil, inputf("invalid policy: %v", err)
+	}
+	return p, nil
+}
