@@ -93,8 +93,11 @@ func setsCallback(info *types.Info, value ast.Expr) bool {
 // assignedFields finds, in body, assignments to base.Field for the given
 // field names, e.g. cfg.MinVersion = tls.VersionTLS13 after cfg := &tls.Config{}.
 // base is the text of the expression holding the Config ("cfg",
-// "t.TLSClientConfig"); obj, when not nil, is the variable it names.
-func assignedFields(info *types.Info, body ast.Node, base string, obj types.Object, names ...string) map[string]ast.Expr {
+// "t.TLSClientConfig"); obj, when not nil, is the variable it names. With
+// loose, an assignment to the field of any Config counts: a literal stored
+// in a struct field is often reached again through another expression
+// (a getter, a clone helper), and precision comes first.
+func assignedFields(info *types.Info, body ast.Node, base string, obj types.Object, loose bool, names ...string) map[string]ast.Expr {
 	found := map[string]ast.Expr{}
 	if body == nil || base == "" {
 		return found
@@ -110,7 +113,7 @@ func assignedFields(info *types.Info, body ast.Node, base string, obj types.Obje
 				continue
 			}
 			x := ast.Unparen(sel.X)
-			if types.ExprString(x) != base {
+			if types.ExprString(x) != base && !(loose && configFlavor(info.TypeOf(x)) != notTLS) {
 				continue
 			}
 			if id, ok := x.(*ast.Ident); ok && obj != nil && info.Uses[id] != obj {
@@ -127,39 +130,39 @@ func assignedFields(info *types.Info, body ast.Node, base string, obj types.Obje
 	return found
 }
 
-// boundVar returns the variable a literal is assigned to directly
-// (cfg := &tls.Config{…} or var cfg = tls.Config{…}), if any.
-func boundVar(info *types.Info, stack []ast.Node) types.Object {
+// boundTo returns what a literal is assigned to directly: a variable
+// (cfg := &tls.Config{…}, var cfg = tls.Config{…}) or another expression
+// (srv.TLSConfig = &tls.Config{…}), with the variable's object when it is one.
+func boundTo(info *types.Info, stack []ast.Node) (ast.Expr, types.Object) {
 	// stack ends with the literal; step over & and parentheses.
-	i := len(stack) - 2
-	for ; i >= 0; i-- {
+	for i := len(stack) - 2; i >= 0; i-- {
 		switch n := stack[i].(type) {
-		case *ast.ParenExpr:
-			continue
-		case *ast.UnaryExpr:
+		case *ast.ParenExpr, *ast.UnaryExpr:
 			continue
 		case *ast.AssignStmt:
 			child := stack[i+1]
 			for j, rhs := range n.Rhs {
 				if rhs == child && j < len(n.Lhs) {
-					if id, ok := n.Lhs[j].(*ast.Ident); ok {
-						return objectOf(info, id)
+					lhs := ast.Unparen(n.Lhs[j])
+					if id, ok := lhs.(*ast.Ident); ok {
+						return id, objectOf(info, id)
 					}
+					return lhs, nil
 				}
 			}
-			return nil
+			return nil, nil
 		case *ast.ValueSpec:
 			child := stack[i+1]
 			for j, v := range n.Values {
 				if v == child && j < len(n.Names) {
-					return objectOf(info, n.Names[j])
+					return n.Names[j], objectOf(info, n.Names[j])
 				}
 			}
-			return nil
+			return nil, nil
 		}
-		return nil
+		return nil, nil
 	}
-	return nil
+	return nil, nil
 }
 
 func objectOf(info *types.Info, id *ast.Ident) types.Object {

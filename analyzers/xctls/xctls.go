@@ -133,12 +133,14 @@ func (c *checker) literal(lit *ast.CompositeLit, stack []ast.Node) {
 		return
 	}
 	fields := literalFields(lit)
-	base := ""
-	obj := boundVar(info, stack)
-	if obj != nil {
-		base = obj.Name()
+	base, loose := "", false
+	lhs, obj := boundTo(info, stack)
+	if lhs != nil {
+		base = types.ExprString(lhs)
+		_, isVar := lhs.(*ast.Ident)
+		loose = !isVar
 	}
-	later := assignedFields(info, enclosingBody(stack), base, obj, "MinVersion", "GMSupport", "VerifyPeerCertificate", "VerifyConnection")
+	later := assignedFields(info, enclosingBody(stack), base, obj, loose, "MinVersion", "GMSupport", "VerifyPeerCertificate", "VerifyConnection")
 
 	if f, ok := fields["MinVersion"]; ok {
 		c.minVersion(fl, f)
@@ -203,7 +205,7 @@ func (c *checker) verifiesElsewhere(x ast.Expr, stack []ast.Node) bool {
 		obj = info.Uses[id]
 	}
 	body := enclosingBody(stack)
-	later := assignedFields(info, body, types.ExprString(x), obj, "VerifyPeerCertificate", "VerifyConnection")
+	later := assignedFields(info, body, types.ExprString(x), obj, false, "VerifyPeerCertificate", "VerifyConnection")
 	if setsCallback(info, later["VerifyPeerCertificate"]) || setsCallback(info, later["VerifyConnection"]) {
 		return true
 	}

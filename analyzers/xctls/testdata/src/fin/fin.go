@@ -27,6 +27,33 @@ func Later() *tls.Config {
 	return cfg
 }
 
+type server struct{ TLSConfig *tls.Config }
+
+// Bound to a field and set through the same expression: judged at the
+// assignment, so the literal is silent.
+func Field(s *server) {
+	s.TLSConfig = &tls.Config{}
+	s.TLSConfig.MinVersion = tls.VersionTLS13
+}
+
+// Bound to a field and set through a helper that returns it (x/net's http3
+// shape): some Config gets MinVersion in the same function, so the literal
+// is not judged.
+func Helper(s *server) {
+	clone := func() *tls.Config { return s.TLSConfig }
+	if s.TLSConfig == nil {
+		s.TLSConfig = &tls.Config{}
+	}
+	if s.TLSConfig.MinVersion == 0 {
+		clone().MinVersion = tls.VersionTLS13
+	}
+}
+
+// Bound to a field and never given a MinVersion.
+func FieldUnset(s *server) {
+	s.TLSConfig = &tls.Config{} // want `^XC103: tls.Config leaves MinVersion unset`
+}
+
 func GM() []*gmtls.Config {
 	return []*gmtls.Config{
 		{GMSupport: gmtls.NewGMSupport(), MinVersion: gmtls.VersionGMSSL},
