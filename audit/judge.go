@@ -71,6 +71,11 @@ func (a *auditor) buildList() []buildMod {
 	return mods
 }
 
+// requires reports whether go.mod requires the module.
+func (a *auditor) requires(path string) bool {
+	return slices.ContainsFunc(a.gm.file.Require, func(r *modfile.Require) bool { return r.Mod.Path == path })
+}
+
 // replacement is the go.mod replace directive that applies to a module
 // version: one for that version, else one for every version.
 func (a *auditor) replacement(path, version string) *modfile.Replace {
@@ -105,8 +110,17 @@ func (a *auditor) judgeModules() {
 				m.version = r.New.Version
 			}
 		}
+		graphOnly := m.view == Graph && m.pkgs != nil && len(m.pkgs) == 0 && !a.requires(m.path)
 		for _, v := range a.matcher.Check(m.path, m.version, m.pkgs) {
 			if !a.opt.Policy.Enabled(v.Rule) {
+				continue
+			}
+			// A module that only the requirement graph holds (an old
+			// dependency's go.mod names it; no package of it is built,
+			// go.mod does not require it) never reaches the binary:
+			// approval and versions are about code that ships, so only an
+			// explicit deny is reported for it.
+			if graphOnly && v.Rule != "XC401" {
 				continue
 			}
 			at, why, related := a.explain(m, v)
