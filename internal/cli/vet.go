@@ -30,8 +30,8 @@ func runVet(ctx context.Context, e *env, args []string) error {
 	return vetAndReport(ctx, e, &c, fs.Args())
 }
 
-// runCheck is what CI runs. Today that is vet; the module audit and the
-// build checks join it as they land.
+// runCheck is what CI runs: the module audit and vet, one report and one
+// exit code.
 func runCheck(ctx context.Context, e *env, args []string) error {
 	var c common
 	fs := newFlagSet("check", "[packages]", -1)
@@ -39,7 +39,27 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if err := fs.parse(e, args); err != nil {
 		return err
 	}
-	return vetAndReport(ctx, e, &c, fs.Args())
+	out, err := openOutputs(&c)
+	if err != nil {
+		return err
+	}
+	defer out.close()
+	findings, err := vet(ctx, &c, fs.Args())
+	if err != nil {
+		return err
+	}
+	audited, err := auditModule(ctx, e, &c, "", false)
+	if err != nil {
+		return err
+	}
+	findings = append(findings, audited...)
+	if err := out.write(e, findings); err != nil {
+		return err
+	}
+	if report.Summarize(findings).Errors > 0 {
+		return errFindings
+	}
+	return nil
 }
 
 func vetAndReport(ctx context.Context, e *env, c *common, patterns []string) error {
