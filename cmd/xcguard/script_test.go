@@ -67,7 +67,11 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": exitcode,
+			"exitcode":     exitcode,
+			"require":      require,
+			"truncate":     truncate,
+			"dropsections": dropSections,
+			"flipbyte":     flipByte,
 		},
 	})
 }
@@ -93,4 +97,62 @@ func exitcode(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
 	}
+}
+
+// require PROG... fails the script, saying how to install it, when a tool
+// it needs is not on PATH: a missing tool never skips a test.
+func require(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: require program...")
+	}
+	for _, prog := range args {
+		if _, err := exec.LookPath(prog); err != nil {
+			ts.Fatalf("%s is not on PATH: bash scripts/test.sh installs what the tests need", prog)
+		}
+	}
+}
+
+// truncate FILE N cuts FILE to its first N bytes.
+func truncate(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: truncate file size")
+	}
+	n, err := strconv.ParseInt(args[1], 10, 64)
+	ts.Check(err)
+	ts.Check(os.Truncate(ts.MkAbs(args[0]), n))
+}
+
+// flipbyte FILE OFFSET inverts one byte of FILE (OFFSET < 0 counts from
+// the end).
+func flipByte(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: flipbyte file offset")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	off, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	if off < 0 {
+		off += len(data)
+	}
+	data[off] ^= 0xff
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o755))
+}
+
+// dropsections FILE removes the section header table of an ELF64
+// little-endian file (e_shoff, e_shnum, e_shstrndx zeroed), as sstrip and
+// some packers do: only the program headers remain.
+func dropSections(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: dropsections file")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	if len(data) < 64 || string(data[:4]) != "\x7fELF" || data[4] != 2 || data[5] != 1 {
+		ts.Fatalf("dropsections: %s is not a little-endian ELF64 file", args[0])
+	}
+	clear(data[0x28:0x30]) // e_shoff
+	clear(data[0x3c:0x40]) // e_shnum, e_shstrndx
+	ts.Check(os.WriteFile(path, data, 0o755))
 }

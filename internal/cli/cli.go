@@ -43,7 +43,9 @@ func init() {
 	commands = []command{
 		{"vet", "run the analyzers on packages (default ./...)", runVet},
 		{"audit", "audit go.mod and the build list against the policy (XC401–XC405)", runAudit},
-		{"check", "what CI runs: vet now; audit and build join it as they land", runCheck},
+		{"build", "cross-compile per policy into dist/, inspect, SM3SUMS, manifest (XC501–XC508)", runBuild},
+		{"inspect", "check binaries built elsewhere against the build policy (XC501–XC508)", runInspect},
+		{"check", "what CI runs: the module audit and vet, one report", runCheck},
 		{"list", "every rule: ID, severity per embedded profile, title", runList},
 		{"explain", "print a rule's documentation: xcguard explain XC101", runExplain},
 		{"policy", "policy show|validate: the effective policy, or check a file", runPolicy},

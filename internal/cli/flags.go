@@ -58,6 +58,14 @@ type common struct {
 }
 
 func (c *common) register(fs *flagSet) {
+	c.registerOutput(fs)
+	fs.BoolVar(&c.tests, "tests", false, "also analyze _test.go files")
+	fs.StringVar(&c.tags, "tags", "", "comma-separated build tags to load packages with")
+}
+
+// registerOutput registers the flags of the subcommands that judge something
+// other than source (inspect, build): directory, policy and report outputs.
+func (c *common) registerOutput(fs *flagSet) {
 	c.format = report.Text
 	fs.StringVar(&c.dir, "C", "", "run as if in this directory (like go -C): packages, policy search and relative paths start there")
 	fs.StringVar(&c.policy, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest .xcguard.yml upward, else the embedded default)")
@@ -65,8 +73,6 @@ func (c *common) register(fs *flagSet) {
 	fs.Var(&c.format, "format", "output format: text, json, sarif or github")
 	fs.StringVar(&c.output, "o", "", "write the report to this file instead of standard output")
 	fs.StringVar(&c.sarif, "sarif", "", "also write a SARIF report to this file")
-	fs.BoolVar(&c.tests, "tests", false, "also analyze _test.go files")
-	fs.StringVar(&c.tags, "tags", "", "comma-separated build tags to load packages with")
 }
 
 // path resolves a relative path given on the command line against -C.

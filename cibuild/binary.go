@@ -1,0 +1,293 @@
+// Package cibuild is xcguard's build wrapper and binary inspector: it
+// cross-compiles a package as the policy's build section says, reads what
+// the result really is (ELF header, dynamic symbol versions, pclntab, Go
+// build info), judges it against the policy (rules XC501–XC508), and writes
+// the dist/ directory: the binaries, SM3SUMS and manifest.json.
+//
+// Inspection reads only the file: it works the same on binaries built
+// elsewhere (xcguard inspect) and on stripped and PIE binaries.
+package cibuild
+
+import (
+	"cmp"
+	"debug/buildinfo"
+	"debug/elf"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// A Binary is what inspection reads from one executable.
+type Binary struct {
+	Path    string
+	Size    int64
+	Class   elf.Class
+	Machine elf.Machine
+	OSABI   elf.OSABI
+	// GOOS and GOARCH are the platform the file is for: from the Go build
+	// info when present, else from the ELF header.
+	GOOS, GOARCH string
+
+	// Build is the Go build info; nil for a binary Go did not build.
+	Build *buildinfo.BuildInfo
+
+	// Symtab and DWARF are the bytes of the symbol table (.symtab,
+	// .strtab: not linked with -s) and of the DWARF sections (.debug_*,
+	// .zdebug_*: not linked with -w); zero when absent.
+	Symtab, DWARF int64
+
+	// Static is true for a binary with no dynamic section.
+	Static bool
+	// Libraries are the NEEDED shared libraries.
+	Libraries []string
+	// Versions maps each symbol version a library must provide
+	// ("GLIBC_2.34") to the imported symbols that need it, sorted.
+	Versions map[string][]string
+
+	// Packages are the Go packages linked into the binary with the size of
+	// their code, largest first; nil when the pclntab could not be read.
+	Packages []Package
+	// PclntabFrom says where the pclntab was found: a section name, or
+	// "scan" when it was found by its magic number.
+	PclntabFrom string
+}
+
+// A Package is a Go package linked into a binary.
+type Package struct {
+	Path string `json:"path"`
+	Size int64  `json:"size"` // bytes of machine code in its functions
+}
+
+// A FileError is a file that cannot be inspected (not ELF, truncated); its
+// message says what the file is and what to do.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+
+// Read inspects the executable at path. A file that is not a readable ELF
+// executable is a *FileError.
+func Read(path string) (b *Binary, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &FileError{path, unwrapPath(err)}
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, &FileError{path, unwrapPath(err)}
+	}
+	if fi.IsDir() {
+		return nil, &FileError{path, errors.New("is a directory: name a binary")}
+	}
+	// debug/elf trusts offsets in the file more than it should; a crafted
+	// or truncated file must be a clear error, never a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, &FileError{path, fmt.Errorf("malformed ELF file (%v)", r)}
+		}
+	}()
+	ef, err := elf.NewFile(f)
+	if err != nil {
+		return nil, &FileError{path, notELF(f, err)}
+	}
+	b = &Binary{
+		Path:    path,
+		Size:    fi.Size(),
+		Class:   ef.Class,
+		Machine: ef.Machine,
+		OSABI:   ef.OSABI,
+	}
+	if ef.Type != elf.ET_EXEC && ef.Type != elf.ET_DYN {
+		return nil, &FileError{path, fmt.Errorf("is an ELF %s, not an executable", strings.TrimPrefix(ef.Type.String(), "ET_"))}
+	}
+	b.GOOS, b.GOARCH = elfPlatform(ef)
+	if bi, err := buildinfo.Read(f); err == nil {
+		b.Build = bi
+		if s := setting(bi, "GOOS"); s != "" {
+			b.GOOS = s
+		}
+		if s := setting(bi, "GOARCH"); s != "" {
+			b.GOARCH = s
+		}
+	}
+	for _, s := range ef.Sections {
+		switch {
+		case s.Name == ".symtab":
+			b.Symtab += int64(s.FileSize)
+			if st := ef.Section(".strtab"); st != nil {
+				b.Symtab += int64(st.FileSize)
+			}
+		case strings.HasPrefix(s.Name, ".debug_") || strings.HasPrefix(s.Name, ".zdebug_"):
+			b.DWARF += int64(s.FileSize)
+		}
+	}
+	if err := b.readDynamic(ef); err != nil {
+		return nil, &FileError{path, err}
+	}
+	b.Packages, b.PclntabFrom = readPackages(ef, f, fi.Size())
+	return b, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// notELF turns debug/elf's error into one that says what the file is.
+func notELF(r io.ReaderAt, err error) error {
+	var magic [4]byte
+	n, _ := r.ReadAt(magic[:], 0)
+	switch {
+	case n < 4 && string(magic[:n]) == "\x7fELF"[:n]:
+		return errors.New("truncated ELF file: rebuild or copy it again")
+	case n == 4 && string(magic[:]) == "\x7fELF":
+		return fmt.Errorf("malformed ELF file (%v): rebuild or copy it again", err)
+	case n >= 2 && string(magic[:2]) == "MZ":
+		return errors.New("is a Windows PE file, not ELF: xcguard inspects Linux binaries")
+	case n == 4 && (string(magic[:]) == "\xcf\xfa\xed\xfe" || string(magic[:]) == "\xca\xfe\xba\xbe"):
+		return errors.New("is a Mach-O file, not ELF: xcguard inspects Linux binaries")
+	}
+	return errors.New("not an ELF binary: name an executable built for Linux")
+}
+
+// elfPlatform is GOOS/GOARCH as the ELF header tells them.
+func elfPlatform(f *elf.File) (goos, goarch string) {
+	goos = "linux"
+	switch f.OSABI {
+	case elf.ELFOSABI_FREEBSD:
+		goos = "freebsd"
+	case elf.ELFOSABI_NETBSD:
+		goos = "netbsd"
+	case elf.ELFOSABI_OPENBSD:
+		goos = "openbsd"
+	case elf.ELFOSABI_SOLARIS:
+		goos = "solaris"
+	}
+	switch {
+	case f.Machine == elf.EM_AARCH64:
+		goarch = "arm64"
+	case f.Machine == elf.EM_X86_64:
+		goarch = "amd64"
+	case f.Machine == elf.EM_386:
+		goarch = "386"
+	case f.Machine == elf.EM_ARM:
+		goarch = "arm"
+	case f.Machine == elf.EM_LOONGARCH:
+		goarch = "loong64"
+	case f.Machine == elf.EM_RISCV && f.Class == elf.ELFCLASS64:
+		goarch = "riscv64"
+	case f.Machine == elf.EM_PPC64 && f.ByteOrder.String() == "LittleEndian":
+		goarch = "ppc64le"
+	case f.Machine == elf.EM_PPC64:
+		goarch = "ppc64"
+	case f.Machine == elf.EM_S390:
+		goarch = "s390x"
+	case f.Machine == elf.EM_MIPS && f.Class == elf.ELFCLASS64:
+		goarch = "mips64"
+	case f.Machine == elf.EM_MIPS:
+		goarch = "mips"
+	default:
+		goarch = strings.ToLower(strings.TrimPrefix(f.Machine.String(), "EM_"))
+	}
+	return goos, goarch
+}
+
+// setting returns a build setting of the Go build info ("" when absent).
+func setting(bi *buildinfo.BuildInfo, key string) string {
+	for _, s := range bi.Settings {
+		if s.Key == key {
+			return s.Value
+		}
+	}
+	return ""
+}
+
+// readDynamic reads the NEEDED libraries and which imported symbols need
+// which symbol version.
+func (b *Binary) readDynamic(f *elf.File) error {
+	if f.Section(".dynamic") == nil && !hasProg(f, elf.PT_DYNAMIC) {
+		b.Static = true
+		return nil
+	}
+	libs, err := f.ImportedLibraries()
+	if err != nil {
+		return fmt.Errorf("reading its dynamic section: %v", err)
+	}
+	b.Libraries = slices.Sorted(slices.Values(libs))
+	b.Versions = map[string][]string{}
+	var needs []elf.DynamicVersionNeed
+	// A static PIE from Go's linker has empty PROGBITS version sections.
+	if vn := f.Section(".gnu.version_r"); vn != nil && vn.Type == elf.SHT_GNU_VERNEED && vn.Size > 0 {
+		var err error
+		if needs, err = f.DynamicVersionNeeds(); err != nil && !errors.Is(err, elf.ErrNoSymbols) {
+			return fmt.Errorf("reading its symbol versions: %v", err)
+		}
+	}
+	for _, n := range needs {
+		for _, d := range n.Needs {
+			b.Versions[d.Dep] = nil
+		}
+	}
+	syms, err := f.ImportedSymbols()
+	if err != nil && !errors.Is(err, elf.ErrNoSymbols) {
+		return fmt.Errorf("reading its dynamic symbols: %v", err)
+	}
+	for _, s := range syms {
+		if s.Version != "" {
+			b.Versions[s.Version] = append(b.Versions[s.Version], s.Name)
+		}
+	}
+	for v, names := range b.Versions {
+		slices.Sort(names)
+		b.Versions[v] = slices.Compact(names)
+	}
+	return nil
+}
+
+func hasProg(f *elf.File, t elf.ProgType) bool {
+	return slices.ContainsFunc(f.Progs, func(p *elf.Prog) bool { return p.Type == t })
+}
+
+// glibcVersion parses "GLIBC_2.34" or "GLIBC_2.3.4" into comparable parts.
+func glibcVersion(v string) ([]int, bool) {
+	s, ok := strings.CutPrefix(v, "GLIBC_")
+	if !ok {
+		return nil, false
+	}
+	var parts []int
+	for f := range strings.SplitSeq(s, ".") {
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			return nil, false
+		}
+		parts = append(parts, n)
+	}
+	return parts, len(parts) >= 2
+}
+
+// compareGlibc orders two parsed glibc versions.
+func compareGlibc(a, b []int) int {
+	for i := range max(len(a), len(b)) {
+		x, y := 0, 0
+		if i < len(a) {
+			x = a[i]
+		}
+		if i < len(b) {
+			y = b[i]
+		}
+		if c := cmp.Compare(x, y); c != 0 {
+			return c
+		}
+	}
+	return 0
+}

@@ -1,0 +1,367 @@
+package cibuild
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xcguard/xcguard/internal/gm"
+	"github.com/xcguard/xcguard/policy"
+	"github.com/xcguard/xcguard/report"
+)
+
+// Options configure a build.
+type Options struct {
+	// Dir is the directory the build runs in (a module or inside one).
+	Dir string
+	// Package is the main package to build (default ".").
+	Package string
+	Policy  *policy.Policy
+	// Dist is the output directory (default "dist" under Dir).
+	Dist string
+	// LDFlags are the user's linker flags, added after the policy's.
+	LDFlags string
+	// Tags are build tags, comma-separated.
+	Tags string
+	// Smoke runs each binary after the build (XC506); the policy's
+	// build.smoke decides the arguments, timeout and RSS budget.
+	Smoke bool
+	// SignKey, when not nil, signs manifest.json (manifest.json.sig).
+	SignKey *gm.PrivateKey
+	// Version is xcguard's version, recorded in the manifest.
+	Version string
+	// Progress, when not nil, gets a line per long step.
+	Progress io.Writer
+}
+
+// A Result is what a build made and found.
+type Result struct {
+	Artifacts []*Artifact
+	// Findings are the inspection and smoke findings of every artifact.
+	Findings []report.Finding
+	Manifest *Manifest
+}
+
+// An Artifact is one binary in dist/.
+type Artifact struct {
+	Target policy.Target
+	// File is the binary's name inside dist/.
+	File   string
+	Binary *Binary
+	SM3    string
+	Smoke  *SmokeResult
+}
+
+// An InputError is a problem with what is built or with the toolchain
+// (missing cross compiler, not a main package, a compile error); its
+// message says what to do.
+type InputError struct{ msg string }
+
+func (e *InputError) Error() string { return e.msg }
+
+func inputf(format string, args ...any) error {
+	return &InputError{fmt.Sprintf(format, args...)}
+}
+
+// Build cross-compiles the package for every target of the policy,
+// inspects each binary, optionally smoke-runs it, and writes dist/ with the
+// binaries, SM3SUMS and manifest.json. dist/ is only written when every
+// target built; inspection findings do not stop it.
+func Build(ctx context.Context, opt Options) (*Result, error) {
+	if opt.Package == "" {
+		opt.Package = "."
+	}
+	if opt.Dist == "" {
+		opt.Dist = filepath.Join(opt.Dir, "dist")
+	}
+	var err error
+	if opt.Dir, err = filepath.Abs(opt.Dir); err != nil {
+		return nil, err
+	}
+	if opt.Dist, err = filepath.Abs(opt.Dist); err != nil {
+		return nil, err
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		return nil, inputf("the go command is not on PATH: install Go 1.24 or newer")
+	}
+	name, err := mainName(ctx, opt)
+	if err != nil {
+		return nil, err
+	}
+	targets := opt.Policy.Build.Targets
+	if len(targets) == 0 {
+		targets = []policy.Target{policy.Target(runtime.GOOS + "/" + runtime.GOARCH)}
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(opt.Dist), ".xcguard-build-*")
+	if err != nil {
+		return nil, inputf("cannot create the output directory next to %s: %v", opt.Dist, unwrapPath(err))
+	}
+	defer os.RemoveAll(tmp)
+
+	res := &Result{Manifest: newManifest(opt)}
+	for _, t := range targets {
+		tc, err := toolchainFor(ctx, opt.Policy, t)
+		if err != nil {
+			return nil, err
+		}
+		res.Manifest.addToolchain(t, tc)
+		file := name
+		if len(targets) > 1 {
+			file = fmt.Sprintf("%s-%s-%s", name, t.OS(), t.Arch())
+		}
+		out := filepath.Join(tmp, file)
+		progress(opt.Progress, "building %s for %s", opt.Package, t)
+		start := time.Now()
+		if err := goBuild(ctx, goBin, opt, tc, out); err != nil {
+			return nil, err
+		}
+		progress(opt.Progress, "built %s in %.1fs", file, time.Since(start).Seconds())
+		b, err := Read(out)
+		if err != nil {
+			return nil, err
+		}
+		b.Path = filepath.Join(opt.Dist, file)
+		sum, err := sm3File(out)
+		if err != nil {
+			return nil, err
+		}
+		a := &Artifact{Target: t, File: file, Binary: b, SM3: sum}
+		shown := distPath(opt, file)
+		findings := Inspect(b, opt.Policy, t, shown)
+		if opt.Smoke {
+			progress(opt.Progress, "smoke run of %s", file)
+			a.Smoke, err = Smoke(ctx, out, tc, opt.Policy)
+			if err != nil {
+				return nil, err
+			}
+			findings = append(findings, smokeFindings(a.Smoke, opt.Policy, shown)...)
+		}
+		res.Artifacts = append(res.Artifacts, a)
+		res.Findings = append(res.Findings, findings...)
+		res.Manifest.addArtifact(a, findings, opt.Policy)
+	}
+	report.Sort(res.Findings)
+	if err := writeDist(tmp, opt.Dist, res, opt.Version, opt.SignKey); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// distPath is the artifact's path as findings show it: relative to Dir.
+func distPath(opt Options, file string) string {
+	p := filepath.Join(opt.Dist, file)
+	if rel, err := filepath.Rel(opt.Dir, p); err == nil && !strings.HasPrefix(rel, "..") {
+		p = rel
+	}
+	return filepath.ToSlash(p)
+}
+
+func progress(w io.Writer, format string, args ...any) {
+	if w != nil {
+		fmt.Fprintf(w, "xcguard: "+format+"\n", args...)
+	}
+}
+
+// mainName checks the package is a command and returns its binary name,
+// as go build would name it.
+func mainName(ctx context.Context, opt Options) (string, error) {
+	args := []string{"list", "-f", "{{.Name}} {{.ImportPath}}"}
+	if opt.Tags != "" {
+		args = append(args, "-tags="+opt.Tags)
+	}
+	cmd := exec.CommandContext(ctx, "go", append(args, "--", opt.Package)...)
+	cmd.Dir = opt.Dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", inputf("cannot load package %s: %s", opt.Package, firstLines(stderr.String(), 5))
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 1 {
+		return "", inputf("%s names %d packages: build one main package at a time", opt.Package, len(lines))
+	}
+	pkgName, path, _ := strings.Cut(lines[0], " ")
+	if pkgName != "main" {
+		return "", inputf("%s is package %s, not a command: name a main package, e.g. ./cmd/app", path, pkgName)
+	}
+	elem := filepath.Base(path)
+	// go build names example.com/app/v2 "app".
+	if isMajor(elem) && strings.Contains(path, "/") {
+		elem = filepath.Base(filepath.Dir(path))
+	}
+	return elem, nil
+}
+
+func isMajor(elem string) bool {
+	if len(elem) < 2 || elem[0] != 'v' {
+		return false
+	}
+	for _, c := range elem[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// firstLines is at most n lines of s, trimmed, joined with "; ".
+func firstLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) > n {
+		lines = append(lines[:n], fmt.Sprintf("… %d more lines", len(lines)-n))
+	}
+	return strings.Join(lines, "\n\t")
+}
+
+// goBuild runs go build for one target.
+func goBuild(ctx context.Context, goBin string, opt Options, tc *toolchain, out string) error {
+	bs := opt.Policy.Build
+	args := []string{"build", "-o", out}
+	if policy.True(bs.Trimpath) {
+		args = append(args, "-trimpath")
+	}
+	if ld := strings.TrimSpace(bs.LDFlags + " " + opt.LDFlags); ld != "" {
+		args = append(args, "-ldflags="+ld)
+	}
+	if opt.Tags != "" {
+		args = append(args, "-tags="+opt.Tags)
+	}
+	args = append(args, "--", opt.Package)
+	cmd := exec.CommandContext(ctx, goBin, args...)
+	cmd.Dir = opt.Dir
+	cmd.Env = append(os.Environ(), tc.env...)
+	var stderr bytes.Buffer
+	cmd.Stdout = &stderr
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return inputf("go build for %s failed; fix the build:\n\t%s", tc.target, firstLines(stderr.String(), 20))
+	}
+	return nil
+}
+
+// A toolchain is how one target is built.
+type toolchain struct {
+	target policy.Target
+	env    []string
+	// cc is the C compiler command (cgo builds), ccVersion the first line
+	// of its --version, machine its -dumpmachine.
+	cc, ccVersion, machine string
+	sysroot                string
+}
+
+// toolchainFor resolves the environment of a target's build and checks the
+// C compiler can build for it.
+func toolchainFor(ctx context.Context, p *policy.Policy, t policy.Target) (*toolchain, error) {
+	bs := p.Build
+	tc := &toolchain{target: t, sysroot: bs.Sysroot[t]}
+	tc.env = []string{"GOOS=" + t.OS(), "GOARCH=" + t.Arch(), "GOFLAGS=" + goflags()}
+	if t.Arch() == "arm64" && bs.GOARM64 != "" {
+		tc.env = append(tc.env, "GOARM64="+string(bs.GOARM64))
+	}
+	cgo := policy.True(bs.CGO)
+	if !cgo {
+		tc.env = append(tc.env, "CGO_ENABLED=0")
+		return tc, nil
+	}
+	tc.env = append(tc.env, "CGO_ENABLED=1")
+	cc := bs.CC[t]
+	if cc == "" {
+		if t != policy.Target(runtime.GOOS+"/"+runtime.GOARCH) {
+			return nil, inputf("build.cgo needs a C compiler for %s: set build.cc, e.g. cc: {%s: %s-linux-gnu-gcc} (Debian: apt-get install %s)", t, t, cArch(t.Arch()), debPackage(t))
+		}
+		cc = "gcc"
+		if env := os.Getenv("CC"); env != "" {
+			cc = env
+		}
+	}
+	tc.cc = cc
+	tc.env = append(tc.env, "CC="+cc)
+	fields := strings.Fields(cc)
+	if _, err := exec.LookPath(fields[0]); err != nil {
+		return nil, inputf("C compiler %s for %s not found: %s", fields[0], t, installHint(t, fields[0]))
+	}
+	machine, err := ccOutput(ctx, fields, "-dumpmachine")
+	if err != nil {
+		return nil, inputf("C compiler %q does not run (%v): %s", cc, err, installHint(t, fields[0]))
+	}
+	tc.machine = machine
+	if !machineMatches(machine, t) {
+		return nil, inputf("C compiler %q builds for %s, not %s: %s", cc, machine, t, installHint(t, fields[0]))
+	}
+	if v, err := ccOutput(ctx, fields, "--version"); err == nil {
+		tc.ccVersion = v
+	}
+	return tc, nil
+}
+
+// goflags keeps the user's GOFLAGS but for -o and flags the build sets.
+func goflags() string {
+	var keep []string
+	for f := range strings.FieldsSeq(os.Getenv("GOFLAGS")) {
+		if !strings.HasPrefix(f, "-ldflags") && !strings.HasPrefix(f, "-o=") {
+			keep = append(keep, f)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// ccOutput runs the compiler with one flag and returns its first line.
+func ccOutput(ctx context.Context, cc []string, flag string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, cc[0], append(slices.Clone(cc[1:]), flag)...)
+	out, err := cmd.Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return "", fmt.Errorf("%s %s: %s", cc[0], flag, firstLines(string(ee.Stderr), 2))
+		}
+		return "", err
+	}
+	line, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	return line, nil
+}
+
+// machineMatches reports whether a GNU triple (aarch64-linux-gnu,
+// aarch64-unknown-linux-gnu.2.28, x86_64-pc-linux-gnu) builds for t.
+func machineMatches(triple string, t policy.Target) bool {
+	arch, rest, _ := strings.Cut(triple, "-")
+	want := cArch(t.Arch())
+	archOK := arch == want || t.Arch() == "arm64" && arch == "arm64" || t.Arch() == "386" && slices.Contains([]string{"i386", "i486", "i586", "i686"}, arch)
+	return archOK && strings.Contains(rest, t.OS())
+}
+
+func debPackage(t policy.Target) string {
+	return "gcc-" + strings.ReplaceAll(cArch(t.Arch()), "_", "-") + "-" + t.OS() + "-gnu"
+}
+
+func installHint(t policy.Target, cc string) string {
+	if strings.HasSuffix(cc, "zig") {
+		return "install zig 0.11 or newer and put it on PATH, or set build.cc to another compiler for " + string(t)
+	}
+	return fmt.Sprintf("install %s (Debian, Ubuntu, Kylin: apt-get install %s %s) or set build.cc to a compiler for %s", debPackage(t), debPackage(t), "libc6-dev-"+debArch(t.Arch())+"-cross", t)
+}
+
+func debArch(goarch string) string {
+	switch goarch {
+	case "386":
+		return "i386"
+	case "loong64":
+		return "loong64"
+	}
+	return goarch
+}

@@ -1,0 +1,320 @@
+package cibuild
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/xcguard/xcguard/policy"
+	"github.com/xcguard/xcguard/report"
+)
+
+// A SmokeResult is what a smoke run measured.
+type SmokeResult struct {
+	Args     []string `json:"args"`
+	Emulator string   `json:"emulator,omitempty"` // "qemu-aarch64 -cpu cortex-a72", or "" when native
+	ExitCode int      `json:"exit_code"`          // -1 when killed by a signal or the timeout
+	Signal   string   `json:"signal,omitempty"`
+	TimedOut bool     `json:"timed_out,omitempty"`
+	Duration string   `json:"duration"`
+	// PeakRSS is VmHWM of the process; under an emulator, Baseline is the
+	// VmHWM of a minimal Go program of the same toolchain under the same
+	// emulator, and Adjusted is PeakRSS less Baseline.
+	PeakRSS  int64 `json:"peak_rss"`
+	Baseline int64 `json:"baseline_rss,omitempty"`
+	Adjusted int64 `json:"adjusted_rss"`
+	// Reason is the line of the program's output that says why it failed
+	// (a Go runtime "SIGILL: illegal instruction", "panic: …"), else its
+	// last line; Output is the end of what it wrote (stdout and stderr).
+	Reason string `json:"reason,omitempty"`
+	Output string `json:"output,omitempty"`
+}
+
+// cpuModels are the qemu CPU models that stand for each target's weakest
+// supported CPU: arm64 is Phytium FT-2000/4, ARMv8.0 without LSE atomics,
+// like the Cortex-A72.
+var cpuModels = map[string]string{"arm64": "cortex-a72"}
+
+// defaultSmokeTimeout applies when build.smoke.timeout is unset.
+const defaultSmokeTimeout = 10 * time.Second
+
+// Smoke runs the binary with build.smoke.args, natively when the host runs
+// the target, else under qemu-user with the target's sysroot and CPU
+// model, in its own process group, killed as a group at the timeout. Peak
+// RSS is read by polling /proc/<pid>/status (VmHWM) while it runs. tc is
+// the toolchain that built it (for the emulator baseline).
+func Smoke(ctx context.Context, bin string, tc *toolchain, p *policy.Policy) (*SmokeResult, error) {
+	s := p.Build.Smoke
+	timeout := time.Duration(s.Timeout)
+	if timeout == 0 {
+		timeout = defaultSmokeTimeout
+	}
+	emu, err := emulator(tc.target, p)
+	if err != nil {
+		return nil, err
+	}
+	res, err := run(ctx, emu, bin, s.Args, timeout)
+	if err != nil {
+		return nil, err
+	}
+	res.Adjusted = res.PeakRSS
+	if len(emu) > 0 {
+		res.Emulator = strings.Join(emu, " ")
+		base, err := baseline(ctx, emu, tc)
+		if err != nil {
+			return nil, err
+		}
+		res.Baseline = base
+		res.Adjusted = max(res.PeakRSS-base, 0)
+	}
+	return res, nil
+}
+
+// emulator is the command that runs target binaries on this host: none
+// when the host is the target.
+func emulator(t policy.Target, p *policy.Policy) ([]string, error) {
+	if t.OS() != "linux" {
+		return nil, inputf("smoke runs need a linux target, not %s", t)
+	}
+	if runtime.GOOS == "linux" && runtime.GOARCH == t.Arch() {
+		return nil, nil
+	}
+	qemu := "qemu-" + cArch(t.Arch())
+	if _, err := exec.LookPath(qemu); err != nil {
+		return nil, inputf("smoke run of a %s binary needs %s: apt-get install qemu-user (or run on a %s host)", t, qemu, t.Arch())
+	}
+	cmd := []string{qemu}
+	if root := p.Build.Sysroot[t]; root != "" {
+		if _, err := os.Stat(root); err != nil {
+			return nil, inputf("build.sysroot %s for %s: %v: install %s or fix build.sysroot", root, t, unwrapPath(err), "libc6-dev-"+debArch(t.Arch())+"-cross")
+		}
+		cmd = append(cmd, "-L", root)
+	}
+	if cpu := cpuModels[t.Arch()]; cpu != "" {
+		cmd = append(cmd, "-cpu", cpu)
+	}
+	return cmd, nil
+}
+
+// run starts the program in its own process group and polls its peak RSS.
+func run(ctx context.Context, emu []string, bin string, args []string, timeout time.Duration) (*SmokeResult, error) {
+	argv := append(append(append([]string{}, emu...), bin), args...)
+	var output bytes.Buffer
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir = filepath.Dir(bin)
+	cmd.Stdout = &output
+	cmd.Stderr = &output
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return nil, inputf("smoke run: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	res := &SmokeResult{Args: append([]string{}, args...)}
+	kill := func() { syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	tick := time.NewTicker(2 * time.Millisecond)
+	defer tick.Stop()
+	status := fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)
+	var waitErr error
+loop:
+	for {
+		if hwm := readHWM(status); hwm > res.PeakRSS {
+			res.PeakRSS = hwm
+		}
+		select {
+		case waitErr = <-done:
+			break loop
+		case <-deadline.C:
+			res.TimedOut = true
+			kill()
+		case <-ctx.Done():
+			kill()
+			<-done
+			return nil, ctx.Err()
+		case <-tick.C:
+		}
+	}
+	// Whatever the program started in its group goes with it.
+	kill()
+	res.Duration = time.Since(start).Round(time.Millisecond).String()
+	res.Output = tail(output.String(), 5)
+	res.ExitCode = cmd.ProcessState.ExitCode()
+	if res.ExitCode != 0 || res.TimedOut {
+		res.Reason = reason(output.String())
+	}
+	var ee *exec.ExitError
+	if errors.As(waitErr, &ee) {
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			res.Signal = signalName(ws.Signal())
+		}
+	} else if waitErr != nil {
+		return nil, waitErr
+	}
+	return res, nil
+}
+
+// readHWM reads VmHWM (peak resident set) from a /proc status file, in
+// bytes; 0 when the process is gone.
+func readHWM(path string) int64 {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// tail is the last n lines of s.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// baselines caches the emulator baseline per toolchain environment.
+var (
+	baselineMu sync.Mutex
+	baselines  = map[string]int64{}
+)
+
+// baseline measures a minimal Go program built by the same toolchain under
+// the same emulator: the emulator's and the runtime's own footprint.
+func baseline(ctx context.Context, emu []string, tc *toolchain) (int64, error) {
+	key := strings.Join(emu, " ") + "\x00" + strings.Join(tc.env, " ")
+	baselineMu.Lock()
+	defer baselineMu.Unlock()
+	if b, ok := baselines[key]; ok {
+		return b, nil
+	}
+	dir, err := os.MkdirTemp("", "xcguard-baseline-*")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(dir)
+	src := "package main\n\nfunc main() {}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
+		return 0, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module baseline\n\ngo 1.21\n"), 0o644); err != nil {
+		return 0, err
+	}
+	bin := filepath.Join(dir, "baseline")
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), tc.env...)
+	// The baseline measures the emulator and the runtime, not the
+	// architecture level: at v8.0 it runs on every arm64 CPU model.
+	cmd.Env = append(cmd.Env, "GOFLAGS=", "GOWORK=off", "GOARM64=v8.0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return 0, inputf("building the smoke baseline for %s: %v: %s", tc.target, err, firstLines(string(out), 5))
+	}
+	res, err := run(ctx, emu, bin, nil, defaultSmokeTimeout)
+	if err != nil {
+		return 0, err
+	}
+	if res.ExitCode != 0 {
+		return 0, inputf("a minimal Go program for %s does not run under %s (exit %d: %s): check the emulator and build.sysroot", tc.target, strings.Join(emu, " "), res.ExitCode, res.Reason)
+	}
+	baselines[key] = res.PeakRSS
+	return res.PeakRSS, nil
+}
+
+// smokeFindings turns a smoke run into XC506 findings.
+func smokeFindings(r *SmokeResult, p *policy.Policy, file string) []report.Finding {
+	sev := p.Severity("XC506")
+	if sev == policy.Off {
+		return nil
+	}
+	args := "none"
+	if len(r.Args) > 0 {
+		args = strings.Join(r.Args, " ")
+	}
+	var msgs []string
+	switch {
+	case r.TimedOut:
+		msgs = append(msgs, fmt.Sprintf("smoke run did not finish within %s (build.smoke.timeout); process group killed", smokeTimeout(p)))
+	case r.Signal != "":
+		msgs = append(msgs, fmt.Sprintf("smoke run was killed by %s (args: %s)%s", r.Signal, args, because(r.Reason)))
+	case r.ExitCode != 0:
+		msgs = append(msgs, fmt.Sprintf("smoke run exited with status %d (args: %s)%s", r.ExitCode, args, because(r.Reason)))
+	}
+	if budget := int64(p.Build.Smoke.MaxRSS); budget > 0 && r.Adjusted > budget {
+		how := "VmHWM"
+		if r.Emulator != "" {
+			how = fmt.Sprintf("VmHWM under %s, baseline %s subtracted", strings.Fields(r.Emulator)[0], humanSize(r.Baseline))
+		}
+		msgs = append(msgs, fmt.Sprintf("smoke run peak RSS %s is over the budget %s (build.smoke.max_rss; %s)", humanSize(r.Adjusted), humanSize(budget), how))
+	}
+	var fs []report.Finding
+	for _, m := range msgs {
+		fs = append(fs, report.Finding{Rule: "XC506", Severity: sev, Message: m, File: file})
+	}
+	return fs
+}
+
+func smokeTimeout(p *policy.Policy) time.Duration {
+	if t := time.Duration(p.Build.Smoke.Timeout); t > 0 {
+		return t
+	}
+	return defaultSmokeTimeout
+}
+
+// reason picks the line of a failed program's output that says why.
+func reason(out string) string {
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	for _, l := range lines {
+		for _, p := range []string{"SIG", "fatal error:", "panic:", "runtime:"} {
+			if strings.HasPrefix(l, p) {
+				return l
+			}
+		}
+	}
+	return lines[len(lines)-1]
+}
+
+// because is ": " and the reason, when there is one.
+func because(r string) string {
+	if r == "" {
+		return ""
+	}
+	return ": " + r
+}
+
+// signalName is "SIGILL (illegal instruction)" for the signals a smoke run
+// dies of.
+func signalName(sig syscall.Signal) string {
+	names := map[syscall.Signal]string{
+		syscall.SIGILL: "SIGILL", syscall.SIGSEGV: "SIGSEGV", syscall.SIGBUS: "SIGBUS", syscall.SIGABRT: "SIGABRT",
+		syscall.SIGKILL: "SIGKILL", syscall.SIGTERM: "SIGTERM", syscall.SIGFPE: "SIGFPE", syscall.SIGTRAP: "SIGTRAP",
+	}
+	if n, ok := names[sig]; ok {
+		return fmt.Sprintf("%s (%s)", n, sig)
+	}
+	return sig.String()
+}
