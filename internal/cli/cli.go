@@ -46,6 +46,7 @@ func init() {
 		{"build", "cross-compile per policy into dist/, inspect, SM3SUMS, manifest (XC501–XC508)", runBuild},
 		{"inspect", "check binaries built elsewhere against the build policy (XC501–XC508)", runInspect},
 		{"check", "what CI runs: the module audit and vet, one report", runCheck},
+		{"doctor", "check the toolchain for the policy's targets: Go, C compiler, sysroot, qemu, GM self-test", runDoctor},
 		{"list", "every rule: ID, severity per embedded profile, title", runList},
 		{"explain", "print a rule's documentation: xcguard explain XC101", runExplain},
 		{"policy", "policy show|validate: the effective policy, or check a file", runPolicy},
