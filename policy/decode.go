@@ -64,6 +64,13 @@ func decodeFile(name string, data []byte) (*Policy, error) {
 		line, col := keyPos(doc.Content[0], "version")
 		return nil, &PosError{name, line, col, fmt.Sprintf("unsupported policy version %d: this xcguard reads \"version: 1\"", p.Version)}
 	}
+	lockable := fieldPaths(reflect.TypeFor[Policy](), "")
+	for _, f := range p.Locked {
+		if !slices.Contains(lockable, f) {
+			line, col := keyPos(doc.Content[0], "locked")
+			return nil, &PosError{name, line, col, fmt.Sprintf("locked: unknown field %q: lock a section (crypto, build, …) or a setting such as build.max_glibc", f)}
+		}
+	}
 	return p, nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/xcguard/xcguard/docs"
+	"github.com/xcguard/xcguard/internal/gm"
 )
 
 // FileName is the name of a project's policy file, found by walking up from
@@ -64,8 +65,21 @@ func Find(dir string) (string, bool) {
 // Load returns the effective policy of a policy file (none if file is "")
 // combined with the named embedded profiles, stricter value winning. With
 // neither, it is the default profile.
+//
+// Policy files are trusted as XCGUARD_POLICY_KEY and XCGUARD_REQUIRE_SIGNED
+// say; LoadTrusted takes the trust explicitly.
 func Load(file string, profiles []string) (*Policy, error) {
-	var l loader
+	return LoadTrusted(file, profiles, TrustFromEnv())
+}
+
+// LoadTrusted is Load with the policy files' signatures checked as trust
+// says. Embedded profiles are part of the binary and always trusted.
+func LoadTrusted(file string, profiles []string, trust Trust) (*Policy, error) {
+	key, err := trust.key()
+	if err != nil {
+		return nil, err
+	}
+	l := loader{trust: trust, key: key}
 	var layers []*Policy
 	if file != "" {
 		abs, err := filepath.Abs(file)
@@ -136,8 +150,12 @@ func combineAll(layers []*Policy) (*Policy, error) {
 	return p, nil
 }
 
-// loader resolves extends chains, refusing cycles.
-type loader struct{ stack []string }
+// loader resolves extends chains, refusing cycles, and checks signatures.
+type loader struct {
+	stack []string
+	trust Trust
+	key   *gm.PublicKey
+}
 
 func (l *loader) enter(id string) error {
 	if i := slices.Index(l.stack, id); i >= 0 {
@@ -173,6 +191,15 @@ func (l *loader) file(abs, shown string) (*Policy, error) {
 		return nil, err
 	}
 	defer l.leave()
+	if l.key != nil {
+		own, err := decodeFile(shown, data)
+		if err != nil {
+			return nil, err
+		}
+		if err := l.verifyFile(shown, abs, data, True(own.Signed)); err != nil {
+			return nil, err
+		}
+	}
 	return l.document(shown, filepath.Dir(abs), data)
 }
 
@@ -218,7 +245,11 @@ func (l *loader) document(name, dir string, data []byte) (*Policy, error) {
 		line, col := extendsPos(data, 0)
 		return nil, &PosError{name, line, col, err.Error()}
 	}
-	return overlay(base, own), nil
+	result := overlay(base, own)
+	if err := checkLocked(name, base, result); err != nil {
+		return nil, err
+	}
+	return result, nil
 }
 
 // isPath tells a relative file reference from an embedded profile name.

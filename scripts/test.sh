@@ -53,5 +53,6 @@ echo "== modules the tests use offline"
 echo "== go test -race"
 go test -race -count=1 ./...
 
-echo "== fuzz the binary inspector (bounded)"
+echo "== fuzz the binary inspector and the policy loader (bounded)"
 go test -run '^$' -fuzz '^FuzzRead$' -fuzztime 20s ./cibuild
+go test -run '^$' -fuzz '^FuzzLoad$' -fuzztime 15s ./policy

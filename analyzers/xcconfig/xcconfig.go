@@ -30,15 +30,19 @@ var Analyzer = &analysis.Analyzer{
 
 // Flags of the analyzer; go vet passes them as -xcconfig.policy and so on.
 var (
-	policyFlag  string
-	profileFlag string
-	testsFlag   bool
+	policyFlag        string
+	profileFlag       string
+	testsFlag         bool
+	policyKeyFlag     string
+	requireSignedFlag bool
 )
 
 func init() {
 	Analyzer.Flags.StringVar(&policyFlag, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest "+policy.FileName+" upward, else the embedded default)")
 	Analyzer.Flags.StringVar(&profileFlag, "profile", "", "embedded profiles to add, comma-separated (default: $XCGUARD_PROFILE)")
 	Analyzer.Flags.BoolVar(&testsFlag, "tests", false, "report findings in _test.go files")
+	Analyzer.Flags.StringVar(&policyKeyFlag, "policy-key", "", "SM2 public key that signed policy files must verify with (default: $XCGUARD_POLICY_KEY)")
+	Analyzer.Flags.BoolVar(&requireSignedFlag, "require-signed", false, "every policy file must be signed (default: $XCGUARD_REQUIRE_SIGNED)")
 }
 
 // A Config is the policy in force for one package, and that package's
@@ -87,7 +91,10 @@ func run(pass *analysis.Pass) (any, error) {
 	return cfg, nil
 }
 
-type cacheKey struct{ file, profiles string }
+type cacheKey struct {
+	file, profiles string
+	trust          policy.Trust
+}
 
 var cache sync.Map // cacheKey → func() (*policy.Policy, error)
 
@@ -104,9 +111,16 @@ func load(dir string) (*policy.Policy, error) {
 	if profiles == "" {
 		profiles = os.Getenv("XCGUARD_PROFILE")
 	}
-	key := cacheKey{file, profiles}
+	trust := policy.TrustFromEnv()
+	if policyKeyFlag != "" {
+		trust.KeyFile = policyKeyFlag
+	}
+	if requireSignedFlag {
+		trust.RequireSigned = true
+	}
+	key := cacheKey{file, profiles, trust}
 	once, _ := cache.LoadOrStore(key, sync.OnceValues(func() (*policy.Policy, error) {
-		return policy.Load(file, SplitList(profiles))
+		return policy.LoadTrusted(file, SplitList(profiles), trust)
 	}))
 	p, err := once.(func() (*policy.Policy, error))()
 	if err != nil {

@@ -84,7 +84,7 @@ func auditPolicy(c *common, dir string) (*policy.Policy, error) {
 	if profiles == "" {
 		profiles = os.Getenv("XCGUARD_PROFILE")
 	}
-	p, err := policy.Load(file, xcconfig.SplitList(profiles))
+	p, err := policy.LoadTrusted(file, xcconfig.SplitList(profiles), c.trust())
 	if err != nil {
 		return nil, inputf("invalid policy: %v", err)
 	}

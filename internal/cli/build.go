@@ -45,7 +45,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	}
 	var key *gm.PrivateKey
 	if *signKey != "" {
-		if key, err = readPrivateKey(c.path(*signKey)); err != nil {
+		if key, err = readPrivateKey("sign-key", c.path(*signKey)); err != nil {
 			return err
 		}
 	}
@@ -131,14 +131,15 @@ func verifyDist(e *env, c *common, dist, keyFile string) error {
 	return nil
 }
 
-func readPrivateKey(path string) (*gm.PrivateKey, error) {
+// readPrivateKey reads the SM2 private key a -flag names.
+func readPrivateKey(flag, path string) (*gm.PrivateKey, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, inputf("reading -sign-key: %v", unwrapPathError(err))
+		return nil, inputf("reading -%s: %v", flag, unwrapPathError(err))
 	}
 	k, err := gm.ParsePrivateKeyPEM(data)
 	if err != nil {
-		return nil, inputf("-sign-key %s: %v", path, err)
+		return nil, inputf("-%s %s: %v", flag, path, err)
 	}
 	return k, nil
 }

@@ -14,6 +14,7 @@ func runDoctor(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&c.dir, "C", "", "run as if in this directory: the policy search starts there")
 	fs.StringVar(&c.policy, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest .xcguard.yml upward, else the embedded default)")
 	fs.StringVar(&c.profile, "profile", "", "embedded profiles to apply, comma-separated (default: $XCGUARD_PROFILE)")
+	c.registerTrust(fs)
 	var target targetFlag
 	fs.Var(&target, "target", "GOOS/GOARCH to check (default: the policy's build.targets)")
 	if err := fs.parse(e, args); err != nil {

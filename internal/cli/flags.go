@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )
 
@@ -47,14 +48,16 @@ func (fs *flagSet) parse(e *env, args []string) error {
 
 // common are the flags shared by the subcommands that check code.
 type common struct {
-	dir     string
-	policy  string
-	profile string
-	format  report.Format
-	output  string
-	sarif   string
-	tests   bool
-	tags    string
+	dir           string
+	policy        string
+	profile       string
+	policyKey     string
+	requireSigned bool
+	format        report.Format
+	output        string
+	sarif         string
+	tests         bool
+	tags          string
 }
 
 func (c *common) register(fs *flagSet) {
@@ -70,9 +73,29 @@ func (c *common) registerOutput(fs *flagSet) {
 	fs.StringVar(&c.dir, "C", "", "run as if in this directory (like go -C): packages, policy search and relative paths start there")
 	fs.StringVar(&c.policy, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest .xcguard.yml upward, else the embedded default)")
 	fs.StringVar(&c.profile, "profile", "", "embedded profiles to apply, comma-separated: baseline, gov-cloud, finance, iot-edge (default: $XCGUARD_PROFILE)")
+	c.registerTrust(fs)
 	fs.Var(&c.format, "format", "output format: text, json, sarif or github")
 	fs.StringVar(&c.output, "o", "", "write the report to this file instead of standard output")
 	fs.StringVar(&c.sarif, "sarif", "", "also write a SARIF report to this file")
+}
+
+// registerTrust registers the flags that make policy files need an SM2
+// signature.
+func (c *common) registerTrust(fs *flagSet) {
+	fs.StringVar(&c.policyKey, "policy-key", "", "SM2 public key (PEM): policy files marked signed: true must verify with it (default: $XCGUARD_POLICY_KEY)")
+	fs.BoolVar(&c.requireSigned, "require-signed", false, "every policy file of the extends chain must be signed (with -policy-key; default: $XCGUARD_REQUIRE_SIGNED)")
+}
+
+// trust is the signature checking the flags and environment ask for.
+func (c *common) trust() policy.Trust {
+	t := policy.TrustFromEnv()
+	if c.policyKey != "" {
+		t.KeyFile = c.path(c.policyKey)
+	}
+	if c.requireSigned {
+		t.RequireSigned = true
+	}
+	return t
 }
 
 // path resolves a relative path given on the command line against -C.

@@ -8,20 +8,27 @@ import (
 	"strings"
 
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/internal/gm"
 	"github.com/xcguard/xcguard/policy"
 )
 
 func runPolicy(_ context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return inputf("policy: name an action: show or validate (e.g. 'xcguard policy show -profile gov-cloud')")
+		return inputf("policy: name an action: show, validate, keygen, sign or verify (e.g. 'xcguard policy show -profile gov-cloud')")
 	}
 	switch args[0] {
 	case "show":
 		return policyShow(e, args[1:])
 	case "validate":
 		return policyValidate(e, args[1:])
+	case "keygen":
+		return policyKeygen(e, args[1:])
+	case "sign":
+		return policySign(e, args[1:])
+	case "verify":
+		return policyVerify(e, args[1:])
 	}
-	return inputf("policy: unknown action %q: use show or validate", args[0])
+	return inputf("policy: unknown action %q: use show, validate, keygen, sign or verify", args[0])
 }
 
 // policyShow prints the effective policy: the file (or the nearest
@@ -31,13 +38,15 @@ func policyShow(e *env, args []string) error {
 	file := fs.String("policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest .xcguard.yml upward, else the embedded default)")
 	profile := fs.String("profile", "", "embedded profiles to apply, comma-separated (default: $XCGUARD_PROFILE)")
 	format := fs.String("format", "yaml", "yaml or json")
+	var c common
+	c.registerTrust(fs)
 	if err := fs.parse(e, args); err != nil {
 		return err
 	}
 	if *format != "yaml" && *format != "json" {
 		return inputf("policy show: unknown format %q: use yaml or json", *format)
 	}
-	p, err := loadPolicy(*file, *profile)
+	p, err := loadPolicy(*file, *profile, c.trust())
 	if err != nil {
 		return err
 	}
@@ -56,7 +65,7 @@ func policyShow(e *env, args []string) error {
 }
 
 // loadPolicy resolves the policy as the checking subcommands do.
-func loadPolicy(file, profiles string) (*policy.Policy, error) {
+func loadPolicy(file, profiles string, trust policy.Trust) (*policy.Policy, error) {
 	if file == "" {
 		file = os.Getenv("XCGUARD_POLICY")
 	}
@@ -66,7 +75,7 @@ func loadPolicy(file, profiles string) (*policy.Policy, error) {
 	if profiles == "" {
 		profiles = os.Getenv("XCGUARD_PROFILE")
 	}
-	p, err := policy.Load(file, xcconfig.SplitList(profiles))
+	p, err := policy.LoadTrusted(file, xcconfig.SplitList(profiles), trust)
 	if err != nil {
 		return nil, inputf("invalid policy: %v", err)
 	}
@@ -76,6 +85,8 @@ func loadPolicy(file, profiles string) (*policy.Policy, error) {
 // policyValidate checks policy files (default: the nearest .xcguard.yml).
 func policyValidate(e *env, args []string) error {
 	fs := newFlagSet("policy validate", "[FILE...]", -1)
+	var c common
+	c.registerTrust(fs)
 	if err := fs.parse(e, args); err != nil {
 		return err
 	}
@@ -88,7 +99,7 @@ func policyValidate(e *env, args []string) error {
 		files = []string{f}
 	}
 	for _, f := range files {
-		if _, err := policy.Load(f, nil); err != nil {
+		if _, err := policy.LoadTrusted(f, nil, c.trust()); err != nil {
 			return inputf("invalid policy: %v", err)
 		}
 		fmt.Fprintf(e.stdout, "%s: valid\n", f)
@@ -107,4 +118,141 @@ func unique(s []string) []string {
 		}
 	}
 	return out
+}
+
+// policyKeygen writes a new SM2 key pair: NAME.key (PKCS #8 PEM, mode 0600)
+// and NAME.pub. It never overwrites a key and never prints the private one.
+func policyKeygen(e *env, args []string) error {
+	fs := newFlagSet("policy keygen", "", 0)
+	name := fs.String("o", "", "write the key pair to NAME.key and NAME.pub")
+	if err := fs.parse(e, args); err != nil {
+		return err
+	}
+	if *name == "" {
+		return inputf("policy keygen: name the key pair: xcguard policy keygen -o org")
+	}
+	key, err := gm.GenerateKey()
+	if err != nil {
+		return err
+	}
+	priv, err := key.MarshalPEM()
+	if err != nil {
+		return err
+	}
+	pub, err := key.Public().MarshalPEM()
+	if err != nil {
+		return err
+	}
+	keyFile, pubFile := *name+".key", *name+".pub"
+	for _, f := range []string{keyFile, pubFile} {
+		if _, err := os.Lstat(f); err == nil {
+			return inputf("policy keygen: %s exists: choose another name, or move it away first (a key is never overwritten)", f)
+		}
+	}
+	if err := writeNew(keyFile, priv, 0o600); err != nil {
+		return inputf("policy keygen: %v", err)
+	}
+	if err := writeNew(pubFile, pub, 0o644); err != nil {
+		os.Remove(keyFile)
+		return inputf("policy keygen: %v", err)
+	}
+	fmt.Fprintf(e.stderr, "xcguard: wrote %s (private, mode 0600: keep it out of the repository) and %s\n", keyFile, pubFile)
+	return nil
+}
+
+// writeNew creates a file that must not exist yet.
+func writeNew(path string, data []byte, mode os.FileMode) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
+}
+
+// policySign writes FILE.sig: an SM2 signature of the file's exact bytes.
+func policySign(e *env, args []string) error {
+	fs := newFlagSet("policy sign", "FILE...", -1)
+	keyFile := fs.String("key", "", "SM2 private key (PEM), from xcguard policy keygen or openssl genpkey -algorithm SM2")
+	if err := fs.parse(e, args); err != nil {
+		return err
+	}
+	if *keyFile == "" || fs.NArg() == 0 {
+		return inputf("policy sign: name the key and the files: xcguard policy sign -key org.key org.yml")
+	}
+	key, err := readPrivateKey("key", *keyFile)
+	if err != nil {
+		return err
+	}
+	for _, f := range fs.Args() {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return inputf("policy sign: %v", unwrapPathError(err))
+		}
+		// A file that does not load is not worth signing.
+		if _, err := policy.LoadTrusted(f, nil, policy.Trust{}); err != nil {
+			return inputf("policy sign: invalid policy: %v", err)
+		}
+		sig, err := key.Sign(data)
+		if err != nil {
+			return err
+		}
+		out, err := createOut("sig", f+policy.SignatureSuffix)
+		if err != nil {
+			return err
+		}
+		if err := out.commit(sig); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "xcguard: signed %s: %s\n", f, f+policy.SignatureSuffix)
+	}
+	return nil
+}
+
+// policyVerify checks FILE.sig against FILE with a public key; a signature
+// that does not verify is a failed check (exit 1).
+func policyVerify(e *env, args []string) error {
+	fs := newFlagSet("policy verify", "FILE...", -1)
+	keyFile := fs.String("key", "", "SM2 public key (PEM) the files were signed with")
+	if err := fs.parse(e, args); err != nil {
+		return err
+	}
+	if *keyFile == "" || fs.NArg() == 0 {
+		return inputf("policy verify: name the key and the files: xcguard policy verify -key org.pub org.yml")
+	}
+	data, err := os.ReadFile(*keyFile)
+	if err != nil {
+		return inputf("policy verify: reading -key: %v", unwrapPathError(err))
+	}
+	pub, err := gm.ParsePublicKeyPEM(data)
+	if err != nil {
+		return inputf("policy verify: -key %s: %v", *keyFile, err)
+	}
+	failed := false
+	for _, f := range fs.Args() {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return inputf("policy verify: %v", unwrapPathError(err))
+		}
+		sig, err := os.ReadFile(f + policy.SignatureSuffix)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "xcguard: %s: no signature %s\n", f, f+policy.SignatureSuffix)
+			failed = true
+			continue
+		}
+		if err := pub.Verify(data, sig); err != nil {
+			fmt.Fprintf(e.stderr, "xcguard: %s: %v\n", f, err)
+			failed = true
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s: signature verified\n", f)
+	}
+	if failed {
+		return errFindings
+	}
+	return nil
 }

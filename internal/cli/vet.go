@@ -111,7 +111,8 @@ func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, e
 	if checkFile == "" {
 		checkFile, _ = policy.Find(c.workDir())
 	}
-	if _, err := policy.Load(checkFile, xcconfig.SplitList(profiles)); err != nil {
+	trust := c.trust()
+	if _, err := policy.LoadTrusted(checkFile, xcconfig.SplitList(profiles), trust); err != nil {
 		return nil, inputf("invalid policy: %v", err)
 	}
 	if policyFile != "" {
@@ -124,7 +125,14 @@ func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, e
 
 	vetMu.Lock()
 	defer vetMu.Unlock()
-	for name, value := range map[string]string{"policy": policyFile, "profile": profiles, "tests": fmt.Sprint(c.tests)} {
+	if trust.KeyFile != "" {
+		abs, err := filepath.Abs(trust.KeyFile)
+		if err != nil {
+			return nil, err
+		}
+		trust.KeyFile = abs
+	}
+	for name, value := range map[string]string{"policy": policyFile, "profile": profiles, "tests": fmt.Sprint(c.tests), "policy-key": trust.KeyFile, "require-signed": fmt.Sprint(trust.RequireSigned)} {
 		if err := xcconfig.Analyzer.Flags.Set(name, value); err != nil {
 			return nil, err
 		}

@@ -1,0 +1,198 @@
+package policy
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/xcguard/xcguard/internal/gm"
+)
+
+// SignatureSuffix names a policy file's SM2 signature: org.yml.sig.
+const SignatureSuffix = ".sig"
+
+// Trust says which policy files must carry a valid SM2 signature.
+type Trust struct {
+	// KeyFile is the organisation's SM2 public key (PEM); "" checks no
+	// signature.
+	KeyFile string
+	// RequireSigned makes every file of the extends chain need a valid
+	// signature, not only those marked "signed: true".
+	RequireSigned bool
+}
+
+// TrustFromEnv is the trust that XCGUARD_POLICY_KEY and
+// XCGUARD_REQUIRE_SIGNED (1 or true) ask for; under go vet they are the only
+// way to ask.
+func TrustFromEnv() Trust {
+	req := os.Getenv("XCGUARD_REQUIRE_SIGNED")
+	return Trust{KeyFile: os.Getenv("XCGUARD_POLICY_KEY"), RequireSigned: req == "1" || req == "true"}
+}
+
+// key reads the public key, once.
+func (t Trust) key() (*gm.PublicKey, error) {
+	if t.KeyFile == "" {
+		if t.RequireSigned {
+			return nil, errors.New("require-signed needs the organisation's public key: pass -policy-key PUB.pem or set XCGUARD_POLICY_KEY")
+		}
+		return nil, nil
+	}
+	data, err := os.ReadFile(t.KeyFile)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("policy key %s: %v", t.KeyFile, err)
+	}
+	k, err := gm.ParsePublicKeyPEM(data)
+	if err != nil {
+		return nil, fmt.Errorf("policy key %s: %v", t.KeyFile, err)
+	}
+	return k, nil
+}
+
+// verifyFile checks the signature of a policy file's exact bytes when the
+// trust asks for it: for every file under RequireSigned, else for files
+// marked "signed: true".
+func (l *loader) verifyFile(shown, abs string, data []byte, marked bool) error {
+	if l.key == nil || !marked && !l.trust.RequireSigned {
+		return nil
+	}
+	sigFile := abs + SignatureSuffix
+	sig, err := os.ReadFile(sigFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("policy file %s has no signature %s: have it signed (xcguard policy sign) or use the signed original", shown, shown+SignatureSuffix)
+	}
+	if err != nil {
+		return fmt.Errorf("policy file %s: reading its signature: %v", shown, err)
+	}
+	if err := l.key.Verify(data, sig); err != nil {
+		return fmt.Errorf("policy file %s: %s: %v with the policy key: the file or its signature changed since it was signed, or another key signed it", shown, shown+SignatureSuffix, err)
+	}
+	return nil
+}
+
+// A LockError is a file that loosens a field locked by a policy it extends.
+type LockError struct {
+	File, Field, LockedBy string
+	Locked, Attempted     string
+}
+
+func (e *LockError) Error() string {
+	return fmt.Sprintf("%s: %s is locked by %s at %s; this file makes it %s, which loosens it: a file that extends a locked policy may only tighten it", e.File, e.Field, e.LockedBy, e.Locked, e.Attempted)
+}
+
+// checkLocked refuses a file whose result loosens a field that what it
+// extends locks. "Tighter" is the merge rule itself: combining the locked
+// value with the file's value must give the file's value (severities only
+// up, TLS minimum only up, forbidden lists only grow, allow lists only
+// shrink, budgets only down, go_min only up, require_gm only true); for
+// fields without an order (cgo, cc, smoke args) any change is a loosening.
+func checkLocked(file string, base, result *Policy) error {
+	for _, path := range base.Locked {
+		b, r := restrict(base, path), restrict(result, path)
+		c, err := combine(b, r)
+		if err == nil && canonical(fieldAt(c, path)) == canonical(fieldAt(r, path)) {
+			continue
+		}
+		return &LockError{
+			File:      file,
+			Field:     path,
+			LockedBy:  lockedBy(base),
+			Locked:    display(fieldAt(b, path)),
+			Attempted: display(fieldAt(r, path)),
+		}
+	}
+	return nil
+}
+
+// lockedBy names the files a policy was made of, for messages.
+func lockedBy(p *Policy) string {
+	var files []string
+	for _, s := range p.Sources {
+		if !strings.HasPrefix(s, "profile ") && !slices.Contains(files, s) {
+			files = append(files, s)
+		}
+	}
+	if len(files) == 0 {
+		return strings.Join(p.Sources, ", ")
+	}
+	return strings.Join(files, ", ")
+}
+
+// fieldAt returns the value at a dotted yaml path ("crypto",
+// "build.max_glibc", "rules") of a policy.
+func fieldAt(p *Policy, path string) reflect.Value {
+	v := reflect.ValueOf(p).Elem()
+	for name := range strings.SplitSeq(path, ".") {
+		v = v.FieldByIndex(fieldIndex(v.Type(), name))
+	}
+	return v
+}
+
+func fieldIndex(t reflect.Type, name string) []int {
+	for i := range t.NumField() {
+		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if tag == name {
+			return []int{i}
+		}
+	}
+	panic("policy: no field " + name + " in " + t.Name()) // paths are checked at decode
+}
+
+// restrict copies only the field at path of a policy.
+func restrict(p *Policy, path string) *Policy {
+	q := &Policy{Version: 1, Sources: p.Sources}
+	fieldAt(q, path).Set(fieldAt(p, path))
+	return q
+}
+
+// canonical is a value's JSON form with every list sorted, so that order
+// does not count as a change.
+func canonical(v reflect.Value) string {
+	data, _ := json.Marshal(v.Interface())
+	var x any
+	if json.Unmarshal(data, &x) != nil {
+		return string(data)
+	}
+	out, _ := json.Marshal(sortLists(x))
+	return string(out)
+}
+
+func sortLists(x any) any {
+	switch t := x.(type) {
+	case []any:
+		keys := make([]string, len(t))
+		for i, e := range t {
+			t[i] = sortLists(e)
+			b, _ := json.Marshal(t[i])
+			keys[i] = string(b)
+		}
+		slices.Sort(keys)
+		out := make([]any, len(keys))
+		for i, k := range keys {
+			json.Unmarshal([]byte(k), &out[i])
+		}
+		return out
+	case map[string]any:
+		for k, e := range t {
+			t[k] = sortLists(e)
+		}
+	}
+	return x
+}
+
+// display writes a locked value for a message, as in the policy file.
+func display(v reflect.Value) string {
+	data, err := json.Marshal(v.Interface())
+	if err != nil || string(data) == "null" || string(data) == `""` || string(data) == "{}" || string(data) == "0" {
+		return "unset"
+	}
+	return strings.Trim(string(data), `"`)
+}
