@@ -49,6 +49,8 @@ go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 echo "== modules the tests use offline"
 (cd examples/edge-gateway && go mod download)
+# golangci-lint v2.15.0 and its dependencies, for the plugin test's build.
+(cd plugin/golangci/testdata/gcl && go mod download)
 
 echo "== go test -race"
 go test -race -count=1 ./...

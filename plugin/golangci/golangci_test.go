@@ -1,0 +1,123 @@
+package golangci_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/xcguard/xcguard/internal/cli"
+)
+
+// buildGolangciLint builds a real golangci-lint v2 with this plugin linked
+// in, from testdata/gcl (the module `golangci-lint custom` would generate,
+// without its git clone).
+func buildGolangciLint(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "custom-gcl")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Dir = filepath.Join("testdata", "gcl")
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building golangci-lint with the plugin: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// want is what every driver reports on testdata/target under iot-edge: a
+// finding through facts across packages (XC203, XC301), the suppressed
+// sha1 import absent, an unused directive (XC002), the correct TLS configs
+// silent. (Sorted as strings.)
+var want = []string{
+	"cache.go:8:1: XC002",
+	"internal/debug/debug.go:4:8: XC201",
+	"main.go:14:12: XC203",
+	"main.go:4:2: XC101",
+	"upstream.go:12:2: XC301",
+}
+
+var finding = regexp.MustCompile(`^(\S+:\d+:\d+): (?:\w+: )?(XC\d{3})[: ]`)
+
+// findings reduces report lines to "file:line:col: XCnnn".
+func findings(out string) []string {
+	var got []string
+	for line := range strings.SplitSeq(out, "\n") {
+		if m := finding.FindStringSubmatch(line); m != nil {
+			got = append(got, m[1]+": "+m[2])
+		}
+	}
+	slices.Sort(got)
+	return got
+}
+
+func TestGolangciLint(t *testing.T) {
+	bin := buildGolangciLint(t)
+	target, err := filepath.Abs(filepath.Join("testdata", "target"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (string, int) {
+		cmd := exec.Command(bin, append([]string{"run", "--output.text.print-issued-lines=false", "--show-stats=false"}, args...)...)
+		cmd.Dir = target
+		cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOFLAGS=", "GOWORK=off")
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return out.String(), code
+	}
+
+	out, code := run("./...")
+	if code != 1 {
+		t.Fatalf("golangci-lint exited %d, want 1 (issues):\n%s", code, out)
+	}
+	if diff := cmp.Diff(want, findings(out)); diff != "" {
+		t.Errorf("golangci-lint findings (-want +got):\n%s\n%s", diff, out)
+	}
+	// The message keeps the rule ID and the chain that XC301 found
+	// across packages.
+	for _, s := range []string{
+		"main.go:14:12: xcdebugmux: XC203: http.ListenAndServe serves http.DefaultServeMux, which exposes /debug/pprof (net/http/pprof via example.com/edge/internal/debug) (xcguard)",
+		"upstream.go:12:2: xcblock: XC301: VerifyPeerCertificate may block on network I/O without a deadline: revoke.Check → http.Get (xcguard)",
+	} {
+		if !strings.Contains(out, s+"\n") {
+			t.Errorf("golangci-lint output lacks\n%s\nin\n%s", s, out)
+		}
+	}
+
+	// The same findings standalone: one analyzer suite, three drivers.
+	var stdout, stderr bytes.Buffer
+	err = cli.Run(context.Background(), []string{"vet", "-C", target, "-profile", "iot-edge", "./..."}, nil, &stdout, &stderr)
+	if err == nil {
+		t.Fatalf("xcguard vet found nothing:\n%s%s", stdout.String(), stderr.String())
+	}
+	if diff := cmp.Diff(want, findings(stdout.String())); diff != "" {
+		t.Errorf("xcguard vet findings (-want +got):\n%s\n%s", diff, stdout.String())
+	}
+
+	// A settings key the plugin does not know is a configuration error.
+	bad := filepath.Join(t.TempDir(), "bad.yml")
+	cfg, err := os.ReadFile(filepath.Join(target, ".golangci.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, bytes.Replace(cfg, []byte("profile: iot-edge"), []byte("profiles: iot-edge"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code = run("-c", bad, "./...")
+	if code != 3 || !strings.Contains(out, `unknown field "profiles" (known: policy, profile, tests, policy-key, require-signed)`) {
+		t.Errorf("unknown setting: exit %d\n%s", code, out)
+	}
+}
