@@ -125,17 +125,19 @@ const (
 	JSON   Format = "json"
 	SARIF  Format = "sarif"
 	GitHub Format = "github"
+	// Markdown is a job summary: totals, counts per rule, the findings.
+	Markdown Format = "markdown"
 )
 
 // Formats lists every format.
-var Formats = []Format{Text, JSON, SARIF, GitHub}
+var Formats = []Format{Text, JSON, SARIF, GitHub, Markdown}
 
 func (f Format) String() string { return string(f) }
 
 // Set makes Format a flag.Value with a closed set of values.
 func (f *Format) Set(s string) error {
 	if !slices.Contains(Formats, Format(s)) {
-		return fmt.Errorf("unknown format %q: use text, json, sarif or github", s)
+		return fmt.Errorf("unknown format %q: use text, json, sarif, github or markdown", s)
 	}
 	*f = Format(s)
 	return nil
@@ -158,6 +160,8 @@ func Write(w io.Writer, format Format, tool Tool, fs []Finding) error {
 		return writeSARIF(w, tool, fs)
 	case GitHub:
 		return writeGitHub(w, fs)
+	case Markdown:
+		return writeMarkdown(w, fs)
 	}
 	return writeText(w, fs)
 }

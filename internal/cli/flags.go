@@ -74,7 +74,7 @@ func (c *common) registerOutput(fs *flagSet) {
 	fs.StringVar(&c.policy, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest .xcguard.yml upward, else the embedded default)")
 	fs.StringVar(&c.profile, "profile", "", "embedded profiles to apply, comma-separated: baseline, gov-cloud, finance, iot-edge (default: $XCGUARD_PROFILE)")
 	c.registerTrust(fs)
-	fs.Var(&c.format, "format", "output format: text, json, sarif or github")
+	fs.Var(&c.format, "format", "output format: text, json, sarif, github or markdown (a CI job summary)")
 	fs.StringVar(&c.output, "o", "", "write the report to this file instead of standard output")
 	fs.StringVar(&c.sarif, "sarif", "", "also write a SARIF report to this file")
 }

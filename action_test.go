@@ -1,0 +1,303 @@
+package xcguard_test
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// action is the part of action.yml a runner reads.
+type action struct {
+	Inputs map[string]struct {
+		Default string `yaml:"default"`
+	} `yaml:"inputs"`
+	Outputs map[string]struct {
+		Value string `yaml:"value"`
+	} `yaml:"outputs"`
+	Runs struct {
+		Using string `yaml:"using"`
+		Steps []struct {
+			Name             string            `yaml:"name"`
+			ID               string            `yaml:"id"`
+			Shell            string            `yaml:"shell"`
+			WorkingDirectory string            `yaml:"working-directory"`
+			Env              map[string]string `yaml:"env"`
+			Run              string            `yaml:"run"`
+		} `yaml:"steps"`
+	} `yaml:"runs"`
+}
+
+func readAction(t *testing.T) *action {
+	t.Helper()
+	data, err := os.ReadFile("action.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a action
+	if err := yaml.Unmarshal(data, &a); err != nil {
+		t.Fatalf("action.yml: %v", err)
+	}
+	return &a
+}
+
+var expr = regexp.MustCompile(`\$\{\{\s*([a-z.\-_]+)\s*\}\}`)
+
+// runner is a simulated Actions runner: a workspace, the files a runner
+// hands a step, and the expression values a composite action sees.
+type runner struct {
+	t                       *testing.T
+	workspace, temp         string
+	output, summary, action string
+}
+
+func newRunner(t *testing.T) *runner {
+	root, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &runner{t: t, workspace: t.TempDir(), temp: t.TempDir(), action: root}
+	r.output = filepath.Join(r.temp, "output")
+	r.summary = filepath.Join(r.temp, "summary.md")
+	// The repository the workflow checked out: the example service in svc/.
+	if out, err := exec.Command("cp", "-r", filepath.Join(root, "examples", "edge-gateway"), filepath.Join(r.workspace, "svc")).CombinedOutput(); err != nil {
+		t.Fatalf("cp: %v\n%s", err, out)
+	}
+	return r
+}
+
+// eval evaluates the expressions of an env value or working-directory.
+func (r *runner) eval(a *action, inputs map[string]string, s string) string {
+	return expr.ReplaceAllStringFunc(s, func(m string) string {
+		name := expr.FindStringSubmatch(m)[1]
+		switch {
+		case name == "github.action_path":
+			return r.action
+		case name == "runner.temp":
+			return r.temp
+		case strings.HasPrefix(name, "inputs."):
+			in := strings.TrimPrefix(name, "inputs.")
+			def, ok := a.Inputs[in]
+			if !ok {
+				r.t.Fatalf("action.yml uses undeclared input %q", in)
+			}
+			if v, ok := inputs[in]; ok {
+				return v
+			}
+			return def.Default
+		}
+		r.t.Fatalf("unexpected expression %s", m)
+		return ""
+	})
+}
+
+// run runs every step as the runner would, returning the last step's
+// output and exit code.
+func (r *runner) run(a *action, inputs map[string]string) (string, int) {
+	os.WriteFile(r.output, nil, 0o644)
+	os.WriteFile(r.summary, nil, 0o644)
+	var out []byte
+	code := 0
+	for _, step := range a.Runs.Steps {
+		cmd := exec.Command("bash", "-e", "-c", step.Run)
+		cmd.Dir = filepath.Join(r.workspace, r.eval(a, inputs, step.WorkingDirectory))
+		cmd.Env = append(os.Environ(),
+			"RUNNER_TEMP="+r.temp, "GITHUB_WORKSPACE="+r.workspace,
+			"GITHUB_OUTPUT="+r.output, "GITHUB_STEP_SUMMARY="+r.summary,
+			"GOPROXY=off", "GOFLAGS=-mod=mod", "XCGUARD_POLICY=", "XCGUARD_PROFILE=")
+		for k, v := range step.Env {
+			cmd.Env = append(cmd.Env, k+"="+r.eval(a, inputs, v))
+		}
+		var err error
+		out, err = cmd.CombinedOutput()
+		code = 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			r.t.Fatal(err)
+		}
+		if code != 0 && step.ID != "run" {
+			r.t.Fatalf("step %q failed (%d):\n%s", step.Name, code, out)
+		}
+	}
+	return string(out), code
+}
+
+func (r *runner) outputs() map[string]string {
+	data, err := os.ReadFile(r.output)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	m := map[string]string{}
+	for line := range strings.SplitSeq(strings.TrimSpace(string(data)), "\n") {
+		k, v, _ := strings.Cut(line, "=")
+		m[k] = v
+	}
+	return m
+}
+
+// The action is composite, and inputs reach the shell only through env:
+// an input spliced into run: would be a script injection.
+func TestActionShape(t *testing.T) {
+	a := readAction(t)
+	if a.Runs.Using != "composite" {
+		t.Errorf("runs.using = %q, want composite (no Node or Docker on Gitea/Forgejo runners)", a.Runs.Using)
+	}
+	for _, s := range a.Runs.Steps {
+		if strings.Contains(s.Run, "${{") {
+			t.Errorf("step %q has an expression inside run:; pass it through env:", s.Name)
+		}
+		if s.Shell != "bash" {
+			t.Errorf("step %q: shell %q, want bash", s.Name, s.Shell)
+		}
+	}
+	for _, name := range []string{"errors", "warnings", "suppressed", "sarif"} {
+		if _, ok := a.Outputs[name]; !ok {
+			t.Errorf("output %q missing", name)
+		}
+	}
+}
+
+// The action on the example service: annotations with repository paths,
+// the job summary, the outputs, the SARIF report, and the exit status each
+// fail-level asks for.
+func TestActionOnExample(t *testing.T) {
+	a := readAction(t)
+	r := newRunner(t)
+	out, code := r.run(a, map[string]string{"working-directory": "svc"})
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (errors at fail-level error):\n%s", code, out)
+	}
+	for _, want := range []string{
+		"::error file=svc/sign.go,line=4,col=2,endLine=4,title=XC101::XC101: import of crypto/md5: MD5 is broken (practical collisions) (use github.com/tjfoc/gmsm/sm3)\n",
+		"::error file=svc/main.go,line=37,col=12,endLine=37,title=XC203::XC203: http.ListenAndServe serves http.DefaultServeMux",
+		"xcguard: 5 errors, 0 warnings, 1 suppressed (fail-level error)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("step output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "cache.go") {
+		t.Errorf("the suppressed sha1 import was annotated:\n%s", out)
+	}
+	got := r.outputs()
+	want := map[string]string{"errors": "5", "warnings": "0", "suppressed": "1", "sarif": "svc/xcguard.sarif"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("output %s = %q, want %q", k, got[k], v)
+		}
+	}
+	summary, _ := os.ReadFile(r.summary)
+	for _, want := range []string{
+		"### xcguard: 5 errors, 0 warnings, 1 suppressed\n",
+		"| XC101 | 1 | 0 | 1 |\n",
+		"| error | XC301 | `svc/upstream.go:26:3` | VerifyPeerCertificate may block on network I/O without a deadline: checkRevocation → http.Get |\n",
+	} {
+		if !strings.Contains(string(summary), want) {
+			t.Errorf("job summary lacks %q:\n%s", want, summary)
+		}
+	}
+	var sarif struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Results []struct {
+				RuleID       string `json:"ruleId"`
+				Suppressions []struct {
+					Kind          string `json:"kind"`
+					Justification string `json:"justification"`
+				} `json:"suppressions"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	data, err := os.ReadFile(filepath.Join(r.workspace, "svc", "xcguard.sarif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &sarif); err != nil {
+		t.Fatal(err)
+	}
+	suppressed := 0
+	for _, res := range sarif.Runs[0].Results {
+		if len(res.Suppressions) > 0 && res.Suppressions[0].Kind == "inSource" {
+			suppressed++
+		}
+	}
+	if sarif.Version != "2.1.0" || len(sarif.Runs[0].Results) != 6 || suppressed != 1 {
+		t.Errorf("SARIF %s: %d results, %d suppressed in source; want 2.1.0, 6, 1", sarif.Version, len(sarif.Runs[0].Results), suppressed)
+	}
+
+	// fail-level none reports the same and passes; a bad value is refused.
+	out, code = r.run(a, map[string]string{"working-directory": "svc", "fail-level": "none"})
+	if code != 0 || !strings.Contains(out, "xcguard: 5 errors, 0 warnings, 1 suppressed (fail-level none)") {
+		t.Errorf("fail-level none: exit %d\n%s", code, out)
+	}
+	out, code = r.run(a, map[string]string{"working-directory": "svc", "fail-level": "strict"})
+	if code != 2 || !strings.Contains(out, `::error title=xcguard::fail-level must be error, warning or none, not "strict"`) {
+		t.Errorf("fail-level strict: exit %d\n%s", code, out)
+	}
+	// A policy that does not exist: xcguard's own message, exit 2.
+	out, code = r.run(a, map[string]string{"working-directory": "svc", "policy": "missing.yml"})
+	if code != 2 || !strings.Contains(out, "policy file missing.yml does not exist") {
+		t.Errorf("missing policy: exit %d\n%s", code, out)
+	}
+}
+
+// With the build part the action cross-compiles for gov-cloud and adds the
+// binary's findings (XC503 with Debian's gcc) and a second SARIF file.
+func TestActionBuild(t *testing.T) {
+	a := readAction(t)
+	r := newRunner(t)
+	out, code := r.run(a, map[string]string{"working-directory": "svc", "parts": "audit,build", "build-package": ".", "profile": "gov-cloud"})
+	if code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, out)
+	}
+	if !regexp.MustCompile(`(?m)^::error file=svc/dist/edge-gateway,title=XC503::XC503: binary needs GLIBC_2.34`).MatchString(out) {
+		t.Errorf("no XC503 annotation for the binary:\n%s", out)
+	}
+	for _, f := range []string{"xcguard.sarif", "xcguard-build.sarif", "dist/SM3SUMS", "dist/manifest.json"} {
+		if _, err := os.Stat(filepath.Join(r.workspace, "svc", f)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+// The README's workflow snippet uses only inputs and outputs the action
+// declares.
+func TestActionREADME(t *testing.T) {
+	a := readAction(t)
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	start := strings.Index(readme, "uses: xcguard/xcguard@")
+	if start < 0 {
+		t.Fatal("README has no workflow using the action")
+	}
+	// The step runs from its uses: line to the next step.
+	block := readme[start:]
+	block = block[:strings.Index(block, "\n      - ")]
+	var with bool
+	for line := range strings.SplitSeq(block, "\n") {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case trimmed == "with:":
+			with = true
+		case with && strings.Contains(trimmed, ":"):
+			key, _, _ := strings.Cut(trimmed, ":")
+			if _, ok := a.Inputs[key]; !ok {
+				t.Errorf("README passes input %q, which action.yml does not declare", key)
+			}
+		}
+	}
+	for _, m := range regexp.MustCompile(`steps\.xcguard\.outputs\.(\w+)`).FindAllStringSubmatch(readme, -1) {
+		if _, ok := a.Outputs[m[1]]; !ok {
+			t.Errorf("README reads output %q, which action.yml does not declare", m[1])
+		}
+	}
+}

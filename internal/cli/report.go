@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/xcguard/xcguard/report"
+)
+
+// runReport renders saved JSON reports (the canonical form) in another
+// format: a pipeline runs the checks once and renders annotations, a job
+// summary and SARIF from the same findings. Several reports are merged.
+func runReport(_ context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlagSet("report", "REPORT.json...", -1)
+	c.format = report.Text
+	fs.Var(&c.format, "format", "output format: text, json, sarif, github or markdown")
+	fs.StringVar(&c.output, "o", "", "write the report to this file instead of standard output")
+	prefix := fs.String("prefix", "", "directory to put before every file path: the module's directory inside the repository, for annotations")
+	if err := fs.parse(e, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return inputf("report: name the JSON reports to render: xcguard report -format markdown report.json")
+	}
+	var findings []report.Finding
+	for _, name := range fs.Args() {
+		f, err := os.Open(name)
+		if err != nil {
+			return inputf("report: %v", unwrapPathError(err))
+		}
+		fs, err := report.ReadJSON(f)
+		f.Close()
+		if err != nil {
+			return inputf("report: %s: %v: write it with -format json", name, err)
+		}
+		findings = append(findings, fs...)
+	}
+	if *prefix != "" {
+		for i := range findings {
+			findings[i].File = path.Join(filepath.ToSlash(*prefix), findings[i].File)
+			for j := range findings[i].Related {
+				findings[i].Related[j].File = path.Join(filepath.ToSlash(*prefix), findings[i].Related[j].File)
+			}
+		}
+	}
+	out, err := openOutputs(&c)
+	if err != nil {
+		return err
+	}
+	defer out.close()
+	if err := out.write(e, findings); err != nil {
+		return err
+	}
+	if report.Summarize(findings).Errors > 0 {
+		return errFindings
+	}
+	return nil
+}
