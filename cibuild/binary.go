@@ -225,25 +225,15 @@ func (b *Binary) readDynamic(f *elf.File) error {
 	}
 	b.Libraries = slices.Sorted(slices.Values(libs))
 	b.Versions = map[string][]string{}
-	var needs []elf.DynamicVersionNeed
-	// A static PIE from Go's linker has empty PROGBITS version sections.
-	if vn := f.Section(".gnu.version_r"); vn != nil && vn.Type == elf.SHT_GNU_VERNEED && vn.Size > 0 {
-		var err error
-		if needs, err = f.DynamicVersionNeeds(); err != nil && !errors.Is(err, elf.ErrNoSymbols) {
-			return fmt.Errorf("reading its symbol versions: %v", err)
-		}
-	}
-	for _, n := range needs {
-		for _, d := range n.Needs {
-			b.Versions[d.Dep] = nil
-		}
-	}
-	syms, err := f.ImportedSymbols()
+	// One pass over the dynamic symbols: each undefined one carries the
+	// version it needs (a binary that links the plugin package exports
+	// every symbol, 100k of them, so the table is read once only).
+	syms, err := f.DynamicSymbols()
 	if err != nil && !errors.Is(err, elf.ErrNoSymbols) {
 		return fmt.Errorf("reading its dynamic symbols: %v", err)
 	}
 	for _, s := range syms {
-		if s.Version != "" {
+		if s.Section == elf.SHN_UNDEF && s.HasVersion && s.Version != "" {
 			b.Versions[s.Version] = append(b.Versions[s.Version], s.Name)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"debug/elf"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -34,6 +35,7 @@ type inspection struct {
 	target   policy.Target
 	file     string // the binary as findings name it
 	findings []report.Finding
+	byModule map[string][]string // linked packages by module, built on first use
 }
 
 // Inspect judges a binary against the policy for a target. file is the
@@ -345,26 +347,26 @@ func (in *inspection) modulePackages(mod string) []string {
 	if in.b.Packages == nil {
 		return nil
 	}
-	pkgs := []string{}
-	for _, pk := range in.b.Packages {
-		if pk.Path != mod && !strings.HasPrefix(pk.Path, mod+"/") {
-			continue
+	if in.byModule == nil {
+		in.byModule = map[string][]string{}
+		deps := map[string]bool{}
+		for _, d := range in.b.Build.Deps {
+			deps[d.Path] = true
 		}
-		if owner := in.owner(pk.Path); owner == mod {
-			pkgs = append(pkgs, pk.Path)
+		for _, pk := range in.b.Packages {
+			for p := pk.Path; p != "." && p != "/" && p != ""; p = path.Dir(p) {
+				if deps[p] {
+					in.byModule[p] = append(in.byModule[p], pk.Path)
+					break
+				}
+			}
 		}
-	}
-	slices.Sort(pkgs)
-	return pkgs
-}
-
-// owner is the dependency module that holds a package.
-func (in *inspection) owner(pkg string) string {
-	best := ""
-	for _, d := range in.b.Build.Deps {
-		if (pkg == d.Path || strings.HasPrefix(pkg, d.Path+"/")) && len(d.Path) > len(best) {
-			best = d.Path
+		for _, pkgs := range in.byModule {
+			slices.Sort(pkgs)
 		}
 	}
-	return best
+	if pkgs := in.byModule[mod]; pkgs != nil {
+		return pkgs
+	}
+	return []string{}
 }
