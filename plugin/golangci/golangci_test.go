@@ -97,6 +97,19 @@ func TestGolangciLint(t *testing.T) {
 		}
 	}
 
+	// The README shows users exactly this configuration.
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := os.ReadFile(filepath.Join(target, ".golangci.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(readme, cfg) {
+		t.Errorf("README.md does not show testdata/target/.golangci.yml as it is")
+	}
+
 	// The same findings standalone: one analyzer suite, three drivers.
 	var stdout, stderr bytes.Buffer
 	err = cli.Run(context.Background(), []string{"vet", "-C", target, "-profile", "iot-edge", "./..."}, nil, &stdout, &stderr)
@@ -109,10 +122,6 @@ func TestGolangciLint(t *testing.T) {
 
 	// A settings key the plugin does not know is a configuration error.
 	bad := filepath.Join(t.TempDir(), "bad.yml")
-	cfg, err := os.ReadFile(filepath.Join(target, ".golangci.yml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	if err := os.WriteFile(bad, bytes.Replace(cfg, []byte("profile: iot-edge"), []byte("profiles: iot-edge"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
