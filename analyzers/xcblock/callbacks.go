@@ -51,6 +51,9 @@ func (c *checker) callback(field string, value ast.Expr, at ast.Node) {
 			if f := c.factOf(fn); f.Block != nil {
 				chain = prepend(funcStep(fn), f.Block)
 			}
+		} else if lit := c.closure(v); lit != nil {
+			f, _ := c.evaluate(newScope(c.pass.TypesInfo, lit.Type, lit.Body), nil)
+			chain = f.Block
 		}
 	}
 	if chain != nil {
@@ -74,4 +77,85 @@ func (c *checker) funcOf(e ast.Expr) (*types.Func, bool) {
 		return fn, ok
 	}
 	return nil, false
+}
+
+// closure returns the function literal a local variable holds when the
+// package assigns it exactly that once (f := func(…) {…}; cfg.X = f);
+// nil for a parameter, a variable assigned twice or never.
+func (c *checker) closure(e ast.Expr) *ast.FuncLit {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return nil
+	}
+	if c.closures == nil {
+		c.closures = c.collectClosures()
+	}
+	return c.closures[v]
+}
+
+// collectClosures maps each local variable assigned once, with a function
+// literal, to it; variables assigned more than once map to nil.
+func (c *checker) collectClosures() map[*types.Var]*ast.FuncLit {
+	info := c.pass.TypesInfo
+	seen := map[*types.Var]int{}
+	lits := map[*types.Var]*ast.FuncLit{}
+	note := func(id *ast.Ident, rhs ast.Expr) {
+		v, ok := objectOf(info, id).(*types.Var)
+		if !ok {
+			return
+		}
+		seen[v]++
+		if lit, ok := ast.Unparen(rhs).(*ast.FuncLit); ok {
+			lits[v] = lit
+		}
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+						var rhs ast.Expr
+						if len(n.Lhs) == len(n.Rhs) {
+							rhs = n.Rhs[i]
+						}
+						note(id, rhs)
+					}
+				}
+			case *ast.ValueSpec:
+				for i, id := range n.Names {
+					var rhs ast.Expr
+					if i < len(n.Values) {
+						rhs = n.Values[i]
+					}
+					note(id, rhs)
+				}
+			case *ast.UnaryExpr:
+				// &f: it may be assigned through the pointer.
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op.String() == "&" {
+					if v, ok := objectOf(info, id).(*types.Var); ok {
+						seen[v] += 2
+					}
+				}
+			}
+			return true
+		})
+	}
+	for v := range lits {
+		if seen[v] != 1 {
+			delete(lits, v)
+		}
+	}
+	return lits
+}
+
+func objectOf(info *types.Info, id *ast.Ident) types.Object {
+	if obj := info.Defs[id]; obj != nil {
+		return obj
+	}
+	return info.Uses[id]
 }

@@ -8,7 +8,8 @@
 // XC301 reports a TLS handshake callback of crypto/tls.Config or
 // gmsm/gmtls.Config (VerifyPeerCertificate, VerifyConnection, GetCertificate,
 // GetClientCertificate, GetConfigForClient), set in a literal or by
-// assignment, from which blocking network I/O without a deadline is
+// assignment (a function literal, a named function, a method value, or a
+// local variable holding one function literal), from which blocking network I/O without a deadline is
 // reachable through any number of first-party calls, across packages:
 // http.Get and friends, http.DefaultClient, an http.Client whose Timeout is
 // provably zero, net.Dial and net.Lookup* without a context, a net.Dialer

@@ -49,9 +49,10 @@ type fnode struct {
 }
 
 type checker struct {
-	pass  *analysis.Pass
-	cfg   *xcconfig.Config
-	nodes map[*types.Func]*fnode
+	pass     *analysis.Pass
+	cfg      *xcconfig.Config
+	nodes    map[*types.Func]*fnode
+	closures map[*types.Var]*ast.FuncLit // built on first use
 }
 
 func run(pass *analysis.Pass) (any, error) {

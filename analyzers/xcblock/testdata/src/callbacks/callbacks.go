@@ -97,3 +97,19 @@ func Assigned(cfg *tls.Config, gm *gmtls.Config) {
 	var dynamic func(tls.ConnectionState) error
 	cfg.VerifyConnection = dynamic // a function value: not followed
 }
+
+// A callback held in a local variable (gmtls's auto_switch_config shape) is
+// followed when the variable holds one function literal.
+func Local() []*tls.Config {
+	fetch := func(raw [][]byte, _ [][]*x509.Certificate) error {
+		return revocation.Check(raw)
+	}
+	quiet := func(tls.ConnectionState) error { return nil }
+	twice := func(tls.ConnectionState) error { return nil }
+	twice = lookupPeer // reassigned: not followed
+	return []*tls.Config{
+		{MinVersion: tls.VersionTLS13, VerifyPeerCertificate: fetch}, // want `^XC301: VerifyPeerCertificate may block on network I/O without a deadline: revocation.Check → revocation.fetch → http.Post$`
+		{MinVersion: tls.VersionTLS13, VerifyConnection: quiet},
+		{MinVersion: tls.VersionTLS13, VerifyConnection: twice},
+	}
+}
