@@ -29,13 +29,7 @@ func runAudit(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := out.write(e, findings); err != nil {
-		return err
-	}
-	if report.Summarize(findings).Errors > 0 {
-		return errFindings
-	}
-	return nil
+	return out.finish(e, findings)
 }
 
 // auditModule audits the module in dir (default: the working directory,

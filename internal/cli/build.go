@@ -11,7 +11,6 @@ import (
 	"github.com/xcguard/xcguard/cibuild"
 	"github.com/xcguard/xcguard/internal/gm"
 	"github.com/xcguard/xcguard/policy"
-	"github.com/xcguard/xcguard/report"
 )
 
 func runBuild(ctx context.Context, e *env, args []string) error {
@@ -82,13 +81,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	case err != nil:
 		return err
 	}
-	if err := out.write(e, res.Findings); err != nil {
-		return err
-	}
-	if report.Summarize(res.Findings).Errors > 0 {
-		return errFindings
-	}
-	return nil
+	return out.finish(e, res.Findings)
 }
 
 func cmpOr(a, b string) string {

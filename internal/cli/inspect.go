@@ -46,13 +46,7 @@ func runInspect(ctx context.Context, e *env, args []string) error {
 		}
 		findings = append(findings, cibuild.Inspect(b, pol, t, path)...)
 	}
-	if err := out.write(e, findings); err != nil {
-		return err
-	}
-	if report.Summarize(findings).Errors > 0 {
-		return errFindings
-	}
-	return nil
+	return out.finish(e, findings)
 }
 
 // targetFlag is a -target GOOS/GOARCH flag.

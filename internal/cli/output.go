@@ -124,3 +124,14 @@ func (o *outputs) write(e *env, findings []report.Finding) error {
 	}
 	return nil
 }
+
+// finish writes the report and turns error-severity findings into exit 1.
+func (o *outputs) finish(e *env, findings []report.Finding) error {
+	if err := o.write(e, findings); err != nil {
+		return err
+	}
+	if report.Summarize(findings).Errors > 0 {
+		return errFindings
+	}
+	return nil
+}

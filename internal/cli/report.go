@@ -51,11 +51,5 @@ func runReport(_ context.Context, e *env, args []string) error {
 		return err
 	}
 	defer out.close()
-	if err := out.write(e, findings); err != nil {
-		return err
-	}
-	if report.Summarize(findings).Errors > 0 {
-		return errFindings
-	}
-	return nil
+	return out.finish(e, findings)
 }

@@ -53,13 +53,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	findings = append(findings, audited...)
-	if err := out.write(e, findings); err != nil {
-		return err
-	}
-	if report.Summarize(findings).Errors > 0 {
-		return errFindings
-	}
-	return nil
+	return out.finish(e, findings)
 }
 
 func vetAndReport(ctx context.Context, e *env, c *common, patterns []string) error {
@@ -72,13 +66,7 @@ func vetAndReport(ctx context.Context, e *env, c *common, patterns []string) err
 	if err != nil {
 		return err
 	}
-	if err := out.write(e, findings); err != nil {
-		return err
-	}
-	if report.Summarize(findings).Errors > 0 {
-		return errFindings
-	}
-	return nil
+	return out.finish(e, findings)
 }
 
 // vetMu serializes runs in one process: the config analyzer's flags, like
