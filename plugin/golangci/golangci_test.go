@@ -32,15 +32,18 @@ func buildGolangciLint(t *testing.T) string {
 }
 
 // want is what every driver reports on testdata/target under iot-edge: a
-// finding through facts across packages (XC203, XC301), the suppressed
-// sha1 import absent, an unused directive (XC002), the correct TLS configs
-// silent. (Sorted as strings.)
+// finding through facts across packages (XC203, XC301), verification under
+// a held lock (XC302, not once it is released), a dial with no deadline
+// (XC303), the suppressed sha1 import absent, an unused directive (XC002),
+// the correct TLS configs silent. (Sorted as strings.)
 var want = []string{
 	"cache.go:8:1: XC002",
 	"internal/debug/debug.go:4:8: XC201",
 	"main.go:14:12: XC203",
 	"main.go:4:2: XC101",
 	"upstream.go:12:2: XC301",
+	"verify.go:18:12: XC302",
+	"verify.go:32:9: XC303",
 }
 
 var finding = regexp.MustCompile(`^(\S+:\d+:\d+): (?:\w+: )?(XC\d{3})[: ]`)
