@@ -62,6 +62,7 @@ func findings(out string) []string {
 
 func TestGolangciLint(t *testing.T) {
 	bin := buildGolangciLint(t)
+	t.Run("this repository", func(t *testing.T) { lintRepository(t, bin) })
 	target, err := filepath.Abs(filepath.Join("testdata", "target"))
 	if err != nil {
 		t.Fatal(err)
@@ -131,5 +132,61 @@ func TestGolangciLint(t *testing.T) {
 	out, code = run("-c", bad, "./...")
 	if code != 3 || !strings.Contains(out, `unknown field "profiles" (known: policy, profile, tests, policy-key, require-signed)`) {
 		t.Errorf("unknown setting: exit %d\n%s", code, out)
+	}
+}
+
+// lintRepository runs golangci-lint with the repository's .golangci.yml on
+// the repository, which passes, and on a module that breaks its layout
+// rules (cibuild importing an analyzer) and its nolint rule, which does not.
+func lintRepository(t *testing.T, bin string) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lint := func(dir string, args ...string) (string, int) {
+		cmd := exec.Command(bin, append([]string{"run", "--output.text.print-issued-lines=false", "--show-stats=false"}, args...)...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "XCGUARD_POLICY=", "XCGUARD_PROFILE=")
+		out, err := cmd.CombinedOutput()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return string(out), code
+	}
+	if out, code := lint(root, "./..."); code != 0 {
+		t.Errorf("golangci-lint on this repository: exit %d\n%s", code, out)
+	}
+
+	bad := t.TempDir()
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"go.mod":         "module example.com/layout\n\ngo 1.24\n\nrequire github.com/xcguard/xcguard v0.0.0\n\nreplace github.com/xcguard/xcguard => " + root + "\n",
+		"go.sum":         string(sum),
+		"cibuild/bad.go": "package cibuild\n\nimport \"github.com/xcguard/xcguard/analyzers\"\n\nvar N = len(analyzers.All) //nolint\n",
+	}
+	for name, data := range files {
+		path := filepath.Join(bad, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, code := lint(bad, "-c", filepath.Join(root, ".golangci.yml"), "./...")
+	for _, want := range []string{
+		`cibuild/bad.go:3:8: import 'github.com/xcguard/xcguard/analyzers' is not allowed from list 'cibuild-judges-binaries': cibuild judges binaries, not source; share code through audit or policy (depguard)`,
+		`cibuild/bad.go:5:28: directive ` + "`//nolint`" + ` should mention specific linter such as ` + "`//nolint:my-linter`" + ` (nolintlint)`,
+		`cibuild/bad.go:5:28: directive ` + "`//nolint`" + ` should provide explanation such as ` + "`//nolint // this is why`" + ` (nolintlint)`,
+	} {
+		if code != 1 || !strings.Contains(out, want) {
+			t.Errorf("layout breach: exit %d, want 1 with\n%s\n%s", code, want, out)
+		}
 	}
 }
