@@ -47,6 +47,7 @@ func init() {
 		{"inspect", "check binaries built elsewhere against the build policy (XC501–XC508)", runInspect},
 		{"check", "what CI runs: the module audit and vet, one report", runCheck},
 		{"doctor", "check the toolchain for the policy's targets: Go, C compiler, sysroot, qemu, GM self-test", runDoctor},
+		{"sign", "SM2-sign a release file (goreleaser signs:), or -verify one", runSign},
 		{"report", "render saved JSON reports as text, sarif, github or markdown", runReport},
 		{"list", "every rule: ID, severity per embedded profile, title", runList},
 		{"explain", "print a rule's documentation: xcguard explain XC101", runExplain},
