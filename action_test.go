@@ -2,6 +2,7 @@ package xcguard_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -205,6 +206,9 @@ func TestActionOnExample(t *testing.T) {
 	var sarif struct {
 		Version string `json:"version"`
 		Runs    []struct {
+			AutomationDetails struct {
+				ID string `json:"id"`
+			} `json:"automationDetails"`
 			Results []struct {
 				RuleID       string `json:"ruleId"`
 				Suppressions []struct {
@@ -221,14 +225,20 @@ func TestActionOnExample(t *testing.T) {
 	if err := json.Unmarshal(data, &sarif); err != nil {
 		t.Fatal(err)
 	}
-	suppressed := 0
-	for _, res := range sarif.Runs[0].Results {
-		if len(res.Suppressions) > 0 && res.Suppressions[0].Kind == "inSource" {
-			suppressed++
+	// One run per part, each with its category: the audit's is empty here.
+	var runs []string
+	results, suppressed := 0, 0
+	for _, run := range sarif.Runs {
+		runs = append(runs, fmt.Sprintf("%s %d", run.AutomationDetails.ID, len(run.Results)))
+		for _, res := range run.Results {
+			results++
+			if len(res.Suppressions) > 0 && res.Suppressions[0].Kind == "inSource" {
+				suppressed++
+			}
 		}
 	}
-	if sarif.Version != "2.1.0" || len(sarif.Runs[0].Results) != 6 || suppressed != 1 {
-		t.Errorf("SARIF %s: %d results, %d suppressed in source; want 2.1.0, 6, 1", sarif.Version, len(sarif.Runs[0].Results), suppressed)
+	if got := strings.Join(runs, ", "); sarif.Version != "2.1.0" || got != "xcguard/audit/ 0, xcguard/vet/ 6" || results != 6 || suppressed != 1 {
+		t.Errorf("SARIF %s: runs %s, %d results, %d suppressed in source; want 2.1.0, xcguard/audit/ 0, xcguard/vet/ 6, 6, 1", sarif.Version, got, results, suppressed)
 	}
 
 	// fail-level none reports the same and passes; a bad value is refused.

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
 	"slices"
 	"strings"
 
@@ -148,6 +149,23 @@ type Tool struct {
 	Name    string
 	Version string
 	URI     string
+	// Parts are the parts of xcguard that ran (vet, audit, build): SARIF
+	// then has one run per part, each with its category, so that code
+	// scanning closes a part's fixed alerts even when it found nothing.
+	// Nil: one run with every finding.
+	Parts []string
+}
+
+// Part is the part of xcguard a finding comes from: build for binaries
+// (XC5xx), audit for go.mod (XC4xx, and directives there), vet otherwise.
+func Part(f Finding) string {
+	switch {
+	case strings.HasPrefix(f.Rule, "XC5"):
+		return "build"
+	case strings.HasPrefix(f.Rule, "XC4"), strings.HasPrefix(f.Rule, "XC0") && path.Base(f.File) == "go.mod":
+		return "audit"
+	}
+	return "vet"
 }
 
 // Write renders the findings (which it sorts) in the given format.

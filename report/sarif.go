@@ -20,10 +20,17 @@ type sarifLog struct {
 
 type sarifRun struct {
 	Tool               sarifTool                 `json:"tool"`
+	AutomationDetails  *sarifAutomation          `json:"automationDetails,omitempty"`
 	OriginalURIBaseIDs map[string]sarifArtifact  `json:"originalUriBaseIds,omitempty"`
 	Results            []sarifResult             `json:"results"`
 	ColumnKind         string                    `json:"columnKind"`
 	Properties         map[string]map[string]int `json:"properties,omitempty"`
+}
+
+// sarifAutomation names a run's category: code scanning keeps the alerts
+// of each category apart ("xcguard/vet/").
+type sarifAutomation struct {
+	ID string `json:"id"`
 }
 
 type sarifTool struct {
@@ -96,10 +103,34 @@ type sarifSuppression struct {
 
 const sarifSchema = "https://json.schemastore.org/sarif-2.1.0.json"
 
-// writeSARIF writes one SARIF 2.1.0 run. Every documented rule is listed in
-// tool.driver.rules with its page as help; paths are relative to %SRCROOT%,
-// the module root.
+// writeSARIF writes SARIF 2.1.0: one run per part of tool.Parts (each with
+// its automationDetails category), or one run. Every documented rule is
+// listed in tool.driver.rules with its page as help; paths are relative to
+// %SRCROOT%, the module root.
 func writeSARIF(w io.Writer, tool Tool, fs []Finding) error {
+	var runs []sarifRun
+	for _, part := range tool.Parts {
+		var mine []Finding
+		for _, f := range fs {
+			if Part(f) == part {
+				mine = append(mine, f)
+			}
+		}
+		run := sarifRunOf(tool, mine)
+		run.AutomationDetails = &sarifAutomation{ID: tool.Name + "/" + part + "/"}
+		runs = append(runs, run)
+	}
+	if tool.Parts == nil {
+		runs = []sarifRun{sarifRunOf(tool, fs)}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: runs})
+}
+
+// sarifRunOf is one run: the tool with every rule, and the results.
+func sarifRunOf(tool Tool, fs []Finding) sarifRun {
 	rules := docs.Rules()
 	index := map[string]int{}
 	run := sarifRun{
@@ -144,10 +175,7 @@ func writeSARIF(w io.Writer, tool Tool, fs []Finding) error {
 		}
 		run.Results = append(run.Results, res)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+	return run
 }
 
 func location(file string, line, col, endLine, endCol int, msg string) sarifLocation {

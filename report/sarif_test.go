@@ -458,3 +458,57 @@ func TestSARIFRules(t *testing.T) {
 		}
 	}
 }
+
+// With the parts that ran named, SARIF has one run per part, each with its
+// category, the findings sorted into them, and a run for a part that found
+// nothing (so code scanning closes its fixed alerts).
+func TestSARIFRunPerPart(t *testing.T) {
+	fs := []report.Finding{
+		{Rule: "XC101", Severity: policy.Error, File: "sign.go", Line: 4, Column: 2, Message: "import of crypto/md5"},
+		{Rule: "XC002", Severity: policy.Warning, File: "go.mod", Line: 7, Column: 30, Message: "unused directive"},
+		{Rule: "XC402", Severity: policy.Error, File: "go.mod", Line: 6, Column: 2, Message: "not approved"},
+		{Rule: "XC002", Severity: policy.Warning, File: "main.go", Line: 3, Column: 1, Message: "unused directive"},
+	}
+	parts := tool
+	parts.Parts = []string{"audit", "vet", "build"}
+	var b strings.Builder
+	if err := report.Write(&b, report.SARIF, parts, fs); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := sarifSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Fatalf("not valid SARIF 2.1.0: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			AutomationDetails struct {
+				ID string `json:"id"`
+			} `json:"automationDetails"`
+			Results []struct {
+				RuleID string `json:"ruleId"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(b.String()), &log); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range log.Runs {
+		s := r.AutomationDetails.ID + ":"
+		for _, res := range r.Results {
+			s += " " + res.RuleID
+		}
+		got = append(got, s)
+	}
+	want := []string{"xcguard/audit/: XC402 XC002", "xcguard/vet/: XC002 XC101", "xcguard/build/:"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("runs (-want +got):\n%s", diff)
+	}
+}

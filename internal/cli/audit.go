@@ -25,6 +25,7 @@ func runAudit(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer out.close()
+	out.parts = []string{"audit"}
 	findings, err := auditModule(ctx, e, &c, fs.Arg(0), *why)
 	if err != nil {
 		return err

@@ -53,6 +53,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer out.close()
+	out.parts = []string{"build"}
 	opt := cibuild.Options{
 		Dir:     c.workDir(),
 		Package: fs.Arg(0),

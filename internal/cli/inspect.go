@@ -30,6 +30,7 @@ func runInspect(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer out.close()
+	out.parts = []string{"build"}
 	var findings []report.Finding
 	for _, path := range fs.Args() {
 		b, err := cibuild.Read(c.path(path))

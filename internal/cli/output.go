@@ -73,6 +73,9 @@ type outputs struct {
 	format report.Format
 	main   *outFile
 	sarif  *outFile
+	// parts are the parts of xcguard the command ran (vet, audit, build):
+	// one SARIF run each.
+	parts []string
 }
 
 func openOutputs(c *common) (*outputs, error) {
@@ -100,6 +103,7 @@ var tool = report.Tool{Name: "xcguard", URI: "https://github.com/xcguard/xcguard
 func (o *outputs) write(e *env, findings []report.Finding) error {
 	t := tool
 	t.Version = version()
+	t.Parts = o.parts
 	var buf bytes.Buffer
 	if err := report.Write(&buf, o.format, t, findings); err != nil {
 		return err

@@ -44,6 +44,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer out.close()
+	out.parts = []string{"audit", "vet"}
 	findings, err := vet(ctx, &c, fs.Args())
 	if err != nil {
 		return err
@@ -62,6 +63,7 @@ func vetAndReport(ctx context.Context, e *env, c *common, patterns []string) err
 		return err
 	}
 	defer out.close()
+	out.parts = []string{"vet"}
 	findings, err := vet(ctx, c, patterns)
 	if err != nil {
 		return err
