@@ -11,6 +11,7 @@ import (
 	"github.com/xcguard/xcguard/cibuild"
 	"github.com/xcguard/xcguard/internal/gm"
 	"github.com/xcguard/xcguard/policy"
+	"github.com/xcguard/xcguard/report"
 )
 
 func runBuild(ctx context.Context, e *env, args []string) error {
@@ -68,6 +69,15 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if filepath.IsAbs(*dist) {
 		opt.Dist = *dist
 	}
+	findings, err := buildFindings(ctx, e, opt)
+	if err != nil {
+		return err
+	}
+	return out.finish(e, findings)
+}
+
+// buildFindings builds and inspects, with progress on a terminal.
+func buildFindings(ctx context.Context, e *env, opt cibuild.Options) ([]report.Finding, error) {
 	if isTerminal(e.stderr) {
 		opt.Progress = e.stderr
 	}
@@ -76,13 +86,13 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	var fe *cibuild.FileError
 	switch {
 	case errors.As(err, &in):
-		return inputf("build: %v", in)
+		return nil, inputf("build: %v", in)
 	case errors.As(err, &fe):
-		return inputf("build: %v", fe)
+		return nil, inputf("build: %v", fe)
 	case err != nil:
-		return err
+		return nil, err
 	}
-	return out.finish(e, res.Findings)
+	return res.Findings, nil
 }
 
 func cmpOr(a, b string) string {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/xcguard/xcguard/analyzers"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/cibuild"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )
@@ -30,12 +31,14 @@ func runVet(ctx context.Context, e *env, args []string) error {
 	return vetAndReport(ctx, e, &c, fs.Args())
 }
 
-// runCheck is what CI runs: the module audit and vet, one report and one
-// exit code.
+// runCheck is what CI runs: the module audit and vet, and with -build the
+// build and its inspection; one report and one exit code.
 func runCheck(ctx context.Context, e *env, args []string) error {
 	var c common
 	fs := newFlagSet("check", "[packages]", -1)
 	c.register(fs)
+	build := fs.String("build", "", "also build this main package for the policy's targets into -dist and inspect it (as xcguard build)")
+	dist := fs.String("dist", "dist", "with -build: directory for the binaries, SM3SUMS and manifest.json")
 	if err := fs.parse(e, args); err != nil {
 		return err
 	}
@@ -54,6 +57,22 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	findings = append(findings, audited...)
+	if *build != "" {
+		out.parts = append(out.parts, "build")
+		pol, err := auditPolicy(&c, c.workDir())
+		if err != nil {
+			return err
+		}
+		opt := cibuild.Options{Dir: c.workDir(), Package: *build, Policy: pol, Dist: c.path(*dist), Tags: c.tags, Version: version()}
+		if !filepath.IsAbs(*dist) {
+			opt.Dist = filepath.Join(c.workDir(), *dist)
+		}
+		built, err := buildFindings(ctx, e, opt)
+		if err != nil {
+			return err
+		}
+		findings = append(findings, built...)
+	}
 	return out.finish(e, findings)
 }
 
