@@ -35,6 +35,15 @@ func TestGoreleaserSigns(t *testing.T) {
 		t.Fatalf("signs: %+v", cfg.Signs)
 	}
 	s := cfg.Signs[0]
+	// The README shows this entry as it is.
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := string(data[strings.Index(string(data), "signs:\n"):])
+	if !strings.Contains(string(readme), entry) {
+		t.Errorf("README.md does not show the signs: entry of examples/goreleaser/.goreleaser.yml:\n%s", entry)
+	}
 
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "bin")
