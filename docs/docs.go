@@ -16,6 +16,19 @@ import (
 //go:embed rules/*.md
 var pages embed.FS
 
+//go:embed topics/*.md
+var topics embed.FS
+
+// Topic returns a help page that is not a rule's (topics/NAME.md), such as
+// "policy".
+func Topic(name string) (string, bool) {
+	data, err := topics.ReadFile("topics/" + name + ".md")
+	if err != nil {
+		return "", false
+	}
+	return string(data), true
+}
+
 // URLBase is where the rule pages are published; a rule's HelpURI is this
 // plus its ID and ".md".
 const URLBase = "https://github.com/xcguard/xcguard/blob/main/docs/rules/"

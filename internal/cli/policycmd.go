@@ -14,7 +14,7 @@ import (
 
 func runPolicy(_ context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return inputf("policy: name an action: show, validate, keygen, sign or verify (e.g. 'xcguard policy show -profile gov-cloud')")
+		return inputf("policy: name an action: show, validate, keygen, sign or verify (e.g. 'xcguard policy show -profile gov-cloud'); 'xcguard explain policy' explains the file")
 	}
 	switch args[0] {
 	case "show":

@@ -18,10 +18,14 @@ func runExplain(_ context.Context, e *env, args []string) error {
 	if fs.NArg() != 1 {
 		return inputf("explain: name a rule, e.g. 'xcguard explain XC101' ('xcguard list' shows them all)")
 	}
+	if page, ok := docs.Topic(fs.Arg(0)); ok {
+		fmt.Fprint(e.stdout, page)
+		return nil
+	}
 	id := strings.ToUpper(fs.Arg(0))
 	r, ok := docs.Lookup(id)
 	if !ok {
-		return inputf("explain: unknown rule %q: run 'xcguard list' for every rule", fs.Arg(0))
+		return inputf("explain: unknown rule %q: run 'xcguard list' for every rule, or 'xcguard explain policy'", fs.Arg(0))
 	}
 	fmt.Fprint(e.stdout, r.Markdown)
 	return nil
