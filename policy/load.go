@@ -110,6 +110,7 @@ func LoadTrusted(file string, profiles []string, trust Trust) (*Policy, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.Origins = l.origins
 	return p.complete(), nil
 }
 
@@ -152,9 +153,30 @@ func combineAll(layers []*Policy) (*Policy, error) {
 
 // loader resolves extends chains, refusing cycles, and checks signatures.
 type loader struct {
-	stack []string
-	trust Trust
-	key   *gm.PublicKey
+	stack   []string
+	trust   Trust
+	key     *gm.PublicKey
+	origins map[string][]string
+}
+
+// noteOrigins records which settings a source's own document sets.
+func (l *loader) noteOrigins(name string, own *Policy) {
+	if l.origins == nil {
+		l.origins = map[string][]string{}
+	}
+	add := func(path string) {
+		if !slices.Contains(l.origins[path], name) {
+			l.origins[path] = append(l.origins[path], name)
+		}
+	}
+	for id := range own.Rules {
+		add("rules." + string(id))
+	}
+	for _, path := range fieldPaths(reflect.TypeFor[Policy](), "") {
+		if v := fieldAt(own, path); v.Kind() != reflect.Struct && !v.IsZero() {
+			add(path)
+		}
+	}
 }
 
 func (l *loader) enter(id string) error {
@@ -237,6 +259,9 @@ func (l *loader) document(name, dir string, data []byte) (*Policy, error) {
 		}
 		bases = append(bases, base)
 	}
+	// After what it extends: origins list the sources in the order their
+	// settings apply.
+	l.noteOrigins(name, own)
 	if len(bases) == 0 {
 		return own, nil
 	}
@@ -285,7 +310,37 @@ func (p *Policy) YAML() ([]byte, error) {
 		return nil, err
 	}
 	keepEmptyLists(&n, reflect.ValueOf(p).Elem())
+	annotate(&n, "", p.Origins)
 	return yaml.Marshal(&n)
+}
+
+// annotate marks each setting with the sources that set it: "# from
+// org.yml, profile gov-cloud".
+func annotate(n *yaml.Node, prefix string, origins map[string][]string) {
+	if n.Kind == yaml.DocumentNode {
+		for _, c := range n.Content {
+			annotate(c, prefix, origins)
+		}
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		path := prefix + key.Value
+		if val.Kind == yaml.MappingNode && path != "build.cc" && path != "build.sysroot" {
+			annotate(val, path+".", origins)
+			continue
+		}
+		if from := origins[path]; len(from) > 0 {
+			if val.Kind == yaml.ScalarNode || val.Style&yaml.FlowStyle != 0 {
+				val.LineComment = "from " + strings.Join(from, ", ")
+			} else {
+				key.HeadComment = "from " + strings.Join(from, ", ")
+			}
+		}
+	}
 }
 
 // keepEmptyLists puts back into mapping n, in field order, the empty but set

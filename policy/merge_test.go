@@ -24,7 +24,7 @@ func fragment(t *testing.T, name, body string) *Policy {
 // unordered compares policies as sets: the order of list entries, of
 // constraint terms and of linker flags carries no meaning when combining.
 var unordered = cmp.Options{
-	cmpopts.IgnoreFields(Policy{}, "Sources"),
+	cmpopts.IgnoreFields(Policy{}, "Sources", "Origins"),
 	cmp.AllowUnexported(Constraint{}, term{}),
 	cmpopts.SortSlices(func(a, b string) bool { return a < b }),
 	cmpopts.SortSlices(func(a, b Target) bool { return a < b }),
@@ -557,7 +557,7 @@ func TestOverlay(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			want := fragment(t, "want.yml", tc.want)
 			got := overlay(fragment(t, "base.yml", tc.base), fragment(t, "own.yml", tc.own))
-			if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(Policy{}, "Sources"), cmp.AllowUnexported(Constraint{}, term{})); diff != "" {
+			if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(Policy{}, "Sources", "Origins"), cmp.AllowUnexported(Constraint{}, term{})); diff != "" {
 				t.Errorf("overlay (-want +got):\n%s", diff)
 			}
 			if diff := cmp.Diff([]string{"base.yml", "own.yml"}, got.Sources); diff != "" {
@@ -689,7 +689,7 @@ locked: [crypto, build.max_glibc]
 
 	// A file that sets nothing inherits everything.
 	got = overlay(a, fragment(t, "empty.yml", ""))
-	if diff := cmp.Diff(a, got, cmpopts.IgnoreFields(Policy{}, "Sources", "Signed"), cmp.AllowUnexported(Constraint{}, term{})); diff != "" {
+	if diff := cmp.Diff(a, got, cmpopts.IgnoreFields(Policy{}, "Sources", "Signed", "Origins"), cmp.AllowUnexported(Constraint{}, term{})); diff != "" {
 		t.Errorf("overlay with an empty file (-want +got):\n%s", diff)
 	}
 }

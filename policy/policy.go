@@ -24,6 +24,10 @@ type Policy struct {
 	// Sources lists the files and embedded profiles this policy was made
 	// from, in the order they were read.
 	Sources []string `yaml:"-" json:"-"`
+	// Origins maps a setting's dotted path ("crypto.tls_min_version",
+	// "rules.XC202") to the sources whose own text sets it, in the order
+	// they were read; policy show prints them.
+	Origins map[string][]string `yaml:"-" json:"-"`
 }
 
 // Crypto configures the crypto and TLS rules (XC101–XC105).
