@@ -47,7 +47,7 @@ func auditModule(ctx context.Context, e *env, c *common, dir string, why bool) (
 	} else {
 		dir = c.path(dir)
 	}
-	pol, err := auditPolicy(c, dir)
+	pol, err := loadPolicy(c, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -65,9 +65,9 @@ func auditModule(ctx context.Context, e *env, c *common, dir string, why bool) (
 	return res.Findings, nil
 }
 
-// auditPolicy resolves the policy as vet does, searching upward from the
-// audited directory.
-func auditPolicy(c *common, dir string) (*policy.Policy, error) {
+// loadPolicy resolves the policy as vet does, searching upward from dir:
+// -policy, $XCGUARD_POLICY, else the nearest .xcguard.yml; then the profiles.
+func loadPolicy(c *common, dir string) (*policy.Policy, error) {
 	file := c.path(c.policy)
 	if file == "" {
 		file = os.Getenv("XCGUARD_POLICY")

@@ -1,12 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/xcguard/xcguard/cibuild"
 	"github.com/xcguard/xcguard/internal/gm"
@@ -29,12 +29,12 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *verify {
-		return verifyDist(e, &c, cmpOr(fs.Arg(0), *dist), *verifyKey)
+		return verifyDist(e, &c, cmp.Or(fs.Arg(0), *dist), *verifyKey)
 	}
 	if *verifyKey != "" {
 		return inputf("build: -verify-key needs -verify")
 	}
-	pol, err := auditPolicy(&c, c.workDir())
+	pol, err := loadPolicy(&c, c.workDir())
 	if err != nil {
 		return err
 	}
@@ -59,15 +59,12 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		Dir:     c.workDir(),
 		Package: fs.Arg(0),
 		Policy:  pol,
-		Dist:    filepath.Join(c.workDir(), *dist),
+		Dist:    c.path(*dist),
 		LDFlags: *ldflags,
 		Tags:    *tags,
 		Smoke:   *smoke || len(pol.Build.Smoke.Args) > 0 && pol.Enabled("XC506"),
 		SignKey: key,
 		Version: version(),
-	}
-	if filepath.IsAbs(*dist) {
-		opt.Dist = *dist
 	}
 	findings, err := buildFindings(ctx, e, opt)
 	if err != nil {
@@ -95,24 +92,14 @@ func buildFindings(ctx context.Context, e *env, opt cibuild.Options) ([]report.F
 	return res.Findings, nil
 }
 
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // verifyDist checks a dist directory; a dist that does not verify is a
 // failed check (exit 1), with one line saying which file and why.
 func verifyDist(e *env, c *common, dist, keyFile string) error {
 	var pub *gm.PublicKey
 	if keyFile != "" {
-		data, err := os.ReadFile(c.path(keyFile))
-		if err != nil {
-			return inputf("build -verify: reading -verify-key: %v", unwrapPathError(err))
-		}
-		if pub, err = gm.ParsePublicKeyPEM(data); err != nil {
-			return inputf("build -verify: -verify-key %s: %v", keyFile, err)
+		var err error
+		if pub, err = readPublicKey("build -verify", "verify-key", c.path(keyFile)); err != nil {
+			return err
 		}
 	}
 	files, err := cibuild.Verify(c.path(dist), pub)
@@ -133,6 +120,19 @@ func verifyDist(e *env, c *common, dist, keyFile string) error {
 	}
 	fmt.Fprintf(e.stderr, "xcguard: %s verified: %d files, SM3 digests match, %s\n", dist, len(files), signed)
 	return nil
+}
+
+// readPublicKey reads the SM2 public key a -flag of command cmd names.
+func readPublicKey(cmd, flag, path string) (*gm.PublicKey, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, inputf("%s: reading -%s: %v", cmd, flag, unwrapPathError(err))
+	}
+	k, err := gm.ParsePublicKeyPEM(data)
+	if err != nil {
+		return nil, inputf("%s: -%s %s: %v", cmd, flag, path, err)
+	}
+	return k, nil
 }
 
 // readPrivateKey reads the SM2 private key a -flag names.

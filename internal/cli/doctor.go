@@ -20,7 +20,7 @@ func runDoctor(ctx context.Context, e *env, args []string) error {
 	if err := fs.parse(e, args); err != nil {
 		return err
 	}
-	pol, err := auditPolicy(&c, c.workDir())
+	pol, err := loadPolicy(&c, c.workDir())
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ func runInspect(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() == 0 {
 		return inputf("inspect: name the binaries to inspect: xcguard inspect dist/app")
 	}
-	pol, err := auditPolicy(&c, c.workDir())
+	pol, err := loadPolicy(&c, c.workDir())
 	if err != nil {
 		return err
 	}

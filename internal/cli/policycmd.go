@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/internal/gm"
 	"github.com/xcguard/xcguard/policy"
 )
@@ -46,7 +45,8 @@ func policyShow(e *env, args []string) error {
 	if *format != "yaml" && *format != "json" {
 		return inputf("policy show: unknown format %q: use yaml or json", *format)
 	}
-	p, err := loadPolicy(*file, *profile, c.trust())
+	c.policy, c.profile = *file, *profile
+	p, err := loadPolicy(&c, ".")
 	if err != nil {
 		return err
 	}
@@ -62,24 +62,6 @@ func policyShow(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "# effective policy, from: %s\n", strings.Join(unique(p.Sources), ", "))
 	_, err = e.stdout.Write(data)
 	return err
-}
-
-// loadPolicy resolves the policy as the checking subcommands do.
-func loadPolicy(file, profiles string, trust policy.Trust) (*policy.Policy, error) {
-	if file == "" {
-		file = os.Getenv("XCGUARD_POLICY")
-	}
-	if file == "" {
-		file, _ = policy.Find(".")
-	}
-	if profiles == "" {
-		profiles = os.Getenv("XCGUARD_PROFILE")
-	}
-	p, err := policy.LoadTrusted(file, xcconfig.SplitList(profiles), trust)
-	if err != nil {
-		return nil, inputf("invalid policy: %v", err)
-	}
-	return p, nil
 }
 
 // policyValidate checks policy files (default: the nearest .xcguard.yml).
@@ -224,13 +206,9 @@ func policyVerify(e *env, args []string) error {
 	if *keyFile == "" || fs.NArg() == 0 {
 		return inputf("policy verify: name the key and the files: xcguard policy verify -key org.pub org.yml")
 	}
-	data, err := os.ReadFile(*keyFile)
+	pub, err := readPublicKey("policy verify", "key", *keyFile)
 	if err != nil {
-		return inputf("policy verify: reading -key: %v", unwrapPathError(err))
-	}
-	pub, err := gm.ParsePublicKeyPEM(data)
-	if err != nil {
-		return inputf("policy verify: -key %s: %v", *keyFile, err)
+		return err
 	}
 	failed := false
 	for _, f := range fs.Args() {

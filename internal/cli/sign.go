@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/xcguard/xcguard/internal/gm"
 )
 
 // runSign writes an SM2 signature of any file (a release checksum file, an
@@ -31,13 +30,9 @@ func runSign(_ context.Context, e *env, args []string) error {
 		return inputf("sign: %v", unwrapPathError(err))
 	}
 	if *verifyKey != "" {
-		pem, err := os.ReadFile(*verifyKey)
+		pub, err := readPublicKey("sign", "verify", *verifyKey)
 		if err != nil {
-			return inputf("sign -verify: %v", unwrapPathError(err))
-		}
-		pub, err := gm.ParsePublicKeyPEM(pem)
-		if err != nil {
-			return inputf("sign -verify %s: %v", *verifyKey, err)
+			return err
 		}
 		sig, err := os.ReadFile(sigFile)
 		if err != nil {

@@ -59,14 +59,11 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	findings = append(findings, audited...)
 	if *build != "" {
 		out.parts = append(out.parts, "build")
-		pol, err := auditPolicy(&c, c.workDir())
+		pol, err := loadPolicy(&c, c.workDir())
 		if err != nil {
 			return err
 		}
 		opt := cibuild.Options{Dir: c.workDir(), Package: *build, Policy: pol, Dist: c.path(*dist), Tags: c.tags, Version: version()}
-		if !filepath.IsAbs(*dist) {
-			opt.Dist = filepath.Join(c.workDir(), *dist)
-		}
 		built, err := buildFindings(ctx, e, opt)
 		if err != nil {
 			return err
