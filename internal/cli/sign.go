@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-
 )
 
 // runSign writes an SM2 signature of any file (a release checksum file, an
