@@ -19,6 +19,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/xcguard/xcguard/policy"
 )
 
 // A Binary is what inspection reads from one executable.
@@ -55,6 +57,9 @@ type Binary struct {
 	// "scan" when it was found by its magic number.
 	PclntabFrom string
 }
+
+// Platform is the binary's GOOS/GOARCH.
+func (b *Binary) Platform() policy.Target { return policy.Target(b.GOOS + "/" + b.GOARCH) }
 
 // A Package is a Go package linked into a binary.
 type Package struct {

@@ -365,3 +365,22 @@ func debArch(goarch string) string {
 	}
 	return goarch
 }
+
+// buildScratch writes a throwaway main module (files by name) into dir and
+// builds it with a target's toolchain, env added last, into dir/main. On a
+// failed build out is go build's output.
+func buildScratch(ctx context.Context, tc *toolchain, dir string, files map[string]string, env ...string) (bin, out string, err error) {
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			return "", "", err
+		}
+	}
+	bin = filepath.Join(dir, "main")
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, ".")
+	cmd.Dir = dir
+	cmd.Env = append(append(append(os.Environ(), tc.env...), "GOWORK=off"), env...)
+	if output, err := cmd.CombinedOutput(); err != nil {
+		return "", string(output), err
+	}
+	return bin, "", nil
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -188,18 +187,13 @@ func selfTestCheck(ctx context.Context, p *policy.Policy, tc *toolchain, emu []s
 		"main.go": selfTest,
 		"c.go":    cgoSrc,
 	}
-	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
-			c.Detail = err.Error()
-			return c
-		}
+	bin, out, err := buildScratch(ctx, tc, dir, files, "GOFLAGS=-mod=mod")
+	if err != nil && out == "" {
+		c.Detail = err.Error()
+		return c
 	}
-	bin := filepath.Join(dir, "selftest")
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, ".")
-	cmd.Dir = dir
-	cmd.Env = append(append(os.Environ(), tc.env...), "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		c.Detail = "building it failed: " + firstLines(string(out), 6)
+	if err != nil {
+		c.Detail = "building it failed: " + firstLines(out, 6)
 		c.Fix = "if github.com/tjfoc/gmsm is missing, run go mod download github.com/tjfoc/gmsm@v1.4.1 where the module proxy is reachable; else fix the C toolchain above"
 		return c
 	}

@@ -21,7 +21,7 @@ var Rules = []policy.RuleID{"XC501", "XC502", "XC503", "XC504", "XC505", "XC507"
 // the binary is built for when the policy lists it, else the first one.
 // A policy with no targets judges a binary against its own platform.
 func TargetFor(b *Binary, p *policy.Policy) policy.Target {
-	own := policy.Target(b.GOOS + "/" + b.GOARCH)
+	own := b.Platform()
 	if len(p.Build.Targets) == 0 || slices.Contains(p.Build.Targets, own) {
 		return own
 	}
@@ -69,7 +69,7 @@ func (in *inspection) add(rule policy.RuleID, hint, format string, args ...any) 
 
 // platform: XC501, the OS, architecture and ELF class.
 func (in *inspection) platform() {
-	got := policy.Target(in.b.GOOS + "/" + in.b.GOARCH)
+	got := in.b.Platform()
 	class := elfClass(in.b.Class)
 	wantClass := "ELF64"
 	if slices.Contains([]string{"386", "arm", "mips", "mipsle"}, in.target.Arch()) {

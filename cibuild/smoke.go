@@ -217,22 +217,12 @@ func baseline(ctx context.Context, emu []string, tc *toolchain) (int64, error) {
 		return 0, err
 	}
 	defer os.RemoveAll(dir)
-	src := "package main\n\nfunc main() {}\n"
-	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
-		return 0, err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module baseline\n\ngo 1.21\n"), 0o644); err != nil {
-		return 0, err
-	}
-	bin := filepath.Join(dir, "baseline")
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, ".")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), tc.env...)
+	files := map[string]string{"go.mod": "module baseline\n\ngo 1.21\n", "main.go": "package main\n\nfunc main() {}\n"}
 	// The baseline measures the emulator and the runtime, not the
 	// architecture level: at v8.0 it runs on every arm64 CPU model.
-	cmd.Env = append(cmd.Env, "GOFLAGS=", "GOWORK=off", "GOARM64=v8.0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return 0, inputf("building the smoke baseline for %s: %v: %s", tc.target, err, firstLines(string(out), 5))
+	bin, out, err := buildScratch(ctx, tc, dir, files, "GOFLAGS=", "GOARM64=v8.0")
+	if err != nil {
+		return 0, inputf("building the smoke baseline for %s: %v: %s", tc.target, err, firstLines(out, 5))
 	}
 	res, err := run(ctx, emu, bin, nil, defaultSmokeTimeout)
 	if err != nil {

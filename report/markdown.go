@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -46,13 +47,7 @@ func writeMarkdown(w io.Writer, fs []Finding) error {
 			c.warnings++
 		}
 	}
-	rules := slices.SortedFunc(func(yield func(*count) bool) {
-		for _, c := range byRule {
-			if !yield(c) {
-				return
-			}
-		}
-	}, func(a, b *count) int { return cmp.Compare(a.rule, b.rule) })
+	rules := slices.SortedFunc(maps.Values(byRule), func(a, b *count) int { return cmp.Compare(a.rule, b.rule) })
 	fmt.Fprintln(bw, "| Rule | Errors | Warnings | Suppressed |")
 	fmt.Fprintln(bw, "|---|---:|---:|---:|")
 	for _, c := range rules {
