@@ -213,16 +213,14 @@ func (l *loader) file(abs, shown string) (*Policy, error) {
 		return nil, err
 	}
 	defer l.leave()
-	if l.key != nil {
-		own, err := decodeFile(shown, data)
-		if err != nil {
-			return nil, err
-		}
-		if err := l.verifyFile(shown, abs, data, True(own.Signed)); err != nil {
-			return nil, err
-		}
+	own, err := decodeFile(shown, data)
+	if err != nil {
+		return nil, err
 	}
-	return l.document(shown, filepath.Dir(abs), data)
+	if err := l.verifyFile(shown, abs, data, True(own.Signed)); err != nil {
+		return nil, err
+	}
+	return l.resolve(shown, filepath.Dir(abs), data, own)
 }
 
 // document decodes one policy and resolves what it extends. A document that
@@ -232,6 +230,13 @@ func (l *loader) document(name, dir string, data []byte) (*Policy, error) {
 	if err != nil {
 		return nil, err
 	}
+	return l.resolve(name, dir, data, own)
+}
+
+// resolve builds a decoded document on what it extends (data is its text,
+// for positions in errors).
+func (l *loader) resolve(name, dir string, data []byte, own *Policy) (*Policy, error) {
+	var err error
 	own.Sources = []string{name}
 	extends := own.Extends
 	if extends == nil && name != "profile "+DefaultProfile {
