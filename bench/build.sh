@@ -19,14 +19,7 @@ trap 'rm -rf "$tmp"' EXIT
 (cd "$root" && go build -o "$tmp/xcguard" ./cmd/xcguard)
 export XCGUARD_POLICY= XCGUARD_PROFILE=
 
-ms() {
-	local start end
-	start=$(date +%s%N)
-	"$@" >/dev/null 2>&1 || [[ $? == 1 ]] || { echo "bench: $* failed" >&2; exit 1; }
-	end=$(date +%s%N)
-	echo $(((end - start) / 1000000))
-}
-stats() { sort -n | awk '{a[NR]=$1} END {printf "%d %d\n", a[1], a[int((NR+1)/2)]}'; }
+. "$root/bench/lib.sh"
 
 cd "$root/examples/edge-gateway"
 env=(GOOS=linux GOARCH=arm64 CGO_ENABLED=1 CC=aarch64-linux-gnu-gcc GOARM64=v8.0)

@@ -20,16 +20,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$(go env GOROOT)/src"
 export XCGUARD_POLICY= XCGUARD_PROFILE=
 
-# ms CMD...: wall milliseconds of one run; findings (exit 1) are expected.
-ms() {
-	local start end
-	start=$(date +%s%N)
-	"$@" >/dev/null 2>&1 || [[ $? == 1 ]] || { echo "bench: $* failed" >&2; exit 1; }
-	end=$(date +%s%N)
-	echo $(((end - start) / 1000000))
-}
-
-stats() { sort -n | awk '{a[NR]=$1} END {printf "%d %d\n", a[1], a[int((NR+1)/2)]}'; }
+. "$root/bench/lib.sh"
 
 echo "warming the build cache: go vet $pkgs" >&2
 go vet $pkgs >/dev/null 2>&1 || true
