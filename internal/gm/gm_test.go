@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tjfoc/gmsm/sm3"
+
 	"github.com/xcguard/xcguard/internal/gm"
 )
 
@@ -59,10 +61,78 @@ func TestSM3MatchesOpenSSL(t *testing.T) {
 			t.Errorf("SM3 of %d bytes = %s, openssl says %s", n, got, want)
 		}
 	}
-	// The GB/T 32905 test vector "abc".
-	sum, _ := gm.SM3(strings.NewReader("abc"))
-	if got, want := hex.EncodeToString(sum), "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"; got != want {
-		t.Errorf("SM3(abc) = %s, want %s", got, want)
+}
+
+// The two examples of GB/T 32905-2016, appendix A.
+func TestSM3Standard(t *testing.T) {
+	for in, want := range map[string]string{
+		"abc":                      "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
+		strings.Repeat("abcd", 16): "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732",
+		"":                         "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b",
+	} {
+		sum, _ := gm.SM3(strings.NewReader(in))
+		if got := hex.EncodeToString(sum); got != want {
+			t.Errorf("SM3(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// xcguard's SM3 agrees with gmsm's on every length from 0 to 300 bytes
+// (each padding case, one to five blocks), written whole and in uneven
+// pieces, and Sum leaves the hash usable and appends to its argument.
+func TestSM3MatchesGmsm(t *testing.T) {
+	data := make([]byte, 300)
+	for i := range data {
+		data[i] = byte(i*131 + 7)
+	}
+	for n := range len(data) + 1 {
+		want := gmsmSM3(data[:n])
+		h := gm.NewSM3()
+		for rest, step := data[:n], 1; len(rest) > 0; step = step*2 + 1 {
+			k := min(step, len(rest))
+			h.Write(rest[:k])
+			rest = rest[k:]
+		}
+		if got := h.Sum([]byte("x")); !bytes.Equal(got[1:], want) || got[0] != 'x' {
+			t.Fatalf("SM3 of %d bytes in pieces = %x, gmsm says %x", n, got, want)
+		}
+		h.Write([]byte("more"))
+		if got := h.Sum(nil); !bytes.Equal(got, gmsmSM3(append(data[:n:n], "more"...))) {
+			t.Fatalf("SM3 after Sum and more writes of %d bytes = %x, gmsm disagrees", n, got)
+		}
+	}
+}
+
+func FuzzSM3(f *testing.F) {
+	f.Add([]byte("abc"), uint8(1))
+	f.Add(bytes.Repeat([]byte{0xff}, 200), uint8(63))
+	f.Fuzz(func(t *testing.T, data []byte, step uint8) {
+		h := gm.NewSM3()
+		for rest := data; len(rest) > 0; {
+			k := min(int(step)+1, len(rest))
+			h.Write(rest[:k])
+			rest = rest[k:]
+		}
+		if got, want := h.Sum(nil), gmsmSM3(data); !bytes.Equal(got, want) {
+			t.Fatalf("SM3(%x) = %x, gmsm says %x", data, got, want)
+		}
+	})
+}
+
+// gmsmSM3 is the oracle: gmsm's SM3, with its Sum(nil) only.
+func gmsmSM3(data []byte) []byte {
+	h := sm3.New()
+	h.Write(data)
+	return h.Sum(nil)
+}
+
+func BenchmarkSM3(b *testing.B) {
+	data := make([]byte, 1<<20)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		h := gm.NewSM3()
+		h.Write(data)
+		h.Sum(nil)
 	}
 }
 
@@ -227,3 +297,12 @@ rXxaJY2gsn4fJRpbC6kq1vtcn0uMNW9qLbkErPVBzQZ2WXMEuqHVXTsCAwEAAQ==
 
 func decodeBase64(s string) ([]byte, error) { return base64.StdEncoding.DecodeString(s) }
 func encodeBase64(b []byte) string          { return base64.StdEncoding.EncodeToString(b) }
+
+// The reason for sm3.go: compare with BenchmarkSM3.
+func BenchmarkSM3Gmsm(b *testing.B) {
+	data := make([]byte, 1<<20)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		gmsmSM3(data)
+	}
+}
