@@ -2,6 +2,7 @@ package cibuild
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -94,9 +95,8 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, inputf("the go command is not on PATH: install Go 1.24 or newer")
 	}
-	name, err := mainName(ctx, opt)
-	if err != nil {
-		return nil, err
+	if strings.Contains(opt.Package, "...") {
+		return nil, inputf("%s is a pattern: build one main package at a time, e.g. ./cmd/app", opt.Package)
 	}
 	targets := opt.Policy.Build.Targets
 	if len(targets) == 0 {
@@ -109,42 +109,39 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	defer os.RemoveAll(tmp)
 
 	res := &Result{Manifest: newManifest(opt)}
-	for _, t := range targets {
+	for i, t := range targets {
 		tc, err := toolchainFor(ctx, opt.Policy, t)
 		if err != nil {
 			return nil, err
 		}
 		res.Manifest.addToolchain(t, tc)
-		file := name
-		if len(targets) > 1 {
-			file = fmt.Sprintf("%s-%s-%s", name, t.OS(), t.Arch())
-		}
-		out := filepath.Join(tmp, file)
 		progress(opt.Progress, "building %s for %s", opt.Package, t)
 		start := time.Now()
-		if err := goBuild(ctx, goBin, opt, tc, out); err != nil {
+		built, err := goBuild(ctx, goBin, opt, tc, filepath.Join(tmp, fmt.Sprintf(".out-%d", i)))
+		if err != nil {
+			return nil, err
+		}
+		file := filepath.Base(built)
+		if len(targets) > 1 {
+			ext := filepath.Ext(file) // .exe
+			file = fmt.Sprintf("%s-%s-%s%s", strings.TrimSuffix(file, ext), t.OS(), t.Arch(), ext)
+		}
+		out := filepath.Join(tmp, file)
+		if err := os.Rename(built, out); err != nil {
 			return nil, err
 		}
 		progress(opt.Progress, "built %s in %.1fs", file, time.Since(start).Seconds())
-		b, err := Read(out)
+		a, findings, err := examine(out, opt, t)
 		if err != nil {
 			return nil, err
 		}
-		b.Path = filepath.Join(opt.Dist, file)
-		sum, err := sm3File(out)
-		if err != nil {
-			return nil, err
-		}
-		a := &Artifact{Target: t, File: file, Binary: b, SM3: sum}
-		shown := distPath(opt, file)
-		findings := Inspect(b, opt.Policy, t, shown)
 		if opt.Smoke {
 			progress(opt.Progress, "smoke run of %s", file)
 			a.Smoke, err = Smoke(ctx, out, tc, opt.Policy)
 			if err != nil {
 				return nil, err
 			}
-			findings = append(findings, smokeFindings(a.Smoke, opt.Policy, shown)...)
+			findings = append(findings, smokeFindings(a.Smoke, opt.Policy, distPath(opt, file))...)
 		}
 		res.Artifacts = append(res.Artifacts, a)
 		res.Findings = append(res.Findings, findings...)
@@ -155,6 +152,32 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// examine hashes a freshly built binary while it reads and inspects it:
+// on two cores the SM3 digest, the longest step after the link, then costs
+// little more than itself.
+func examine(out string, opt Options, t policy.Target) (*Artifact, []report.Finding, error) {
+	type digest struct {
+		sum string
+		err error
+	}
+	sum := make(chan digest, 1)
+	go func() {
+		s, err := sm3File(out)
+		sum <- digest{s, err}
+	}()
+	b, err := Read(out)
+	var findings []report.Finding
+	if err == nil {
+		b.Path = filepath.Join(opt.Dist, filepath.Base(out))
+		findings = Inspect(b, opt.Policy, t, distPath(opt, filepath.Base(out)))
+	}
+	d := <-sum
+	if err = cmp.Or(err, d.err); err != nil {
+		return nil, nil, err
+	}
+	return &Artifact{Target: t, File: filepath.Base(out), Binary: b, SM3: d.sum}, findings, nil
 }
 
 // distPath is the artifact's path as findings show it: relative to Dir.
@@ -172,9 +195,9 @@ func progress(w io.Writer, format string, args ...any) {
 	}
 }
 
-// mainName checks the package is a command and returns its binary name,
-// as go build would name it.
-func mainName(ctx context.Context, opt Options) (string, error) {
+// checkMain explains why a package built no binary when it is not one
+// main package.
+func checkMain(ctx context.Context, opt Options) error {
 	args := []string{"list", "-f", "{{.Name}} {{.ImportPath}}"}
 	if opt.Tags != "" {
 		args = append(args, "-tags="+opt.Tags)
@@ -185,34 +208,17 @@ func mainName(ctx context.Context, opt Options) (string, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return "", inputf("cannot load package %s: %s", opt.Package, firstLines(stderr.String(), 5))
+		return inputf("cannot load package %s: %s", opt.Package, firstLines(stderr.String(), 5))
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 	if len(lines) != 1 {
-		return "", inputf("%s names %d packages: build one main package at a time", opt.Package, len(lines))
+		return inputf("%s names %d packages: build one main package at a time", opt.Package, len(lines))
 	}
 	pkgName, path, _ := strings.Cut(lines[0], " ")
 	if pkgName != "main" {
-		return "", inputf("%s is package %s, not a command: name a main package, e.g. ./cmd/app", path, pkgName)
+		return inputf("%s is package %s, not a command: name a main package, e.g. ./cmd/app", path, pkgName)
 	}
-	elem := filepath.Base(path)
-	// go build names example.com/app/v2 "app".
-	if isMajor(elem) && strings.Contains(path, "/") {
-		elem = filepath.Base(filepath.Dir(path))
-	}
-	return elem, nil
-}
-
-func isMajor(elem string) bool {
-	if len(elem) < 2 || elem[0] != 'v' {
-		return false
-	}
-	for _, c := range elem[1:] {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	return nil
 }
 
 // firstLines is at most n lines of s, trimmed, joined with "; ".
@@ -224,10 +230,17 @@ func firstLines(s string, n int) string {
 	return strings.Join(lines, "\n\t")
 }
 
-// goBuild runs go build for one target.
-func goBuild(ctx context.Context, goBin string, opt Options, tc *toolchain, out string) error {
+// goBuild runs go build for one target into the new directory dir, which
+// lets go build name the binary as it always does (app, app.exe, app for
+// example.com/app/v2) without a go list before the build, and returns the
+// binary's path. A package that is not a command is found out by go list
+// only when the build made no binary.
+func goBuild(ctx context.Context, goBin string, opt Options, tc *toolchain, dir string) (string, error) {
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return "", err
+	}
 	bs := opt.Policy.Build
-	args := []string{"build", "-o", out}
+	args := []string{"build", "-o", dir + string(filepath.Separator)}
 	if policy.True(bs.Trimpath) {
 		args = append(args, "-trimpath")
 	}
@@ -244,13 +257,21 @@ func goBuild(ctx context.Context, goBin string, opt Options, tc *toolchain, out 
 	var stderr bytes.Buffer
 	cmd.Stdout = &stderr
 	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return inputf("go build for %s failed; fix the build:\n\t%s", tc.target, firstLines(stderr.String(), 20))
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		return "", ctx.Err()
 	}
-	return nil
+	var entries []os.DirEntry
+	if err == nil {
+		entries, err = os.ReadDir(dir)
+	}
+	if err != nil || len(entries) != 1 {
+		if err := checkMain(ctx, opt); err != nil {
+			return "", err
+		}
+		return "", inputf("go build for %s failed; fix the build:\n\t%s", tc.target, firstLines(stderr.String(), 20))
+	}
+	return filepath.Join(dir, entries[0].Name()), nil
 }
 
 // A toolchain is how one target is built.
