@@ -6,6 +6,8 @@
 #     examples/edge-gateway, REPS times each with a warm build cache: what
 #     the wrapper adds is the preflight, the inspection, SM3SUMS and the
 #     manifest.
+#     Three cases: sources unchanged, a fresh output directory, and the
+#     main package edited before each run (what CI does on every push).
 #  2. `xcguard inspect` of a large binary: golangci-lint with the xcguard
 #     plugin (~70 MB, from plugin/golangci/testdata/gcl), REPS times.
 #
@@ -15,7 +17,8 @@ set -euo pipefail
 reps=${REPS:-5}
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+edit="$root/examples/edge-gateway/zz_bench_edit.go"
+trap 'rm -rf "$tmp" "$edit"' EXIT
 (cd "$root" && go build -o "$tmp/xcguard" ./cmd/xcguard)
 export XCGUARD_POLICY= XCGUARD_PROFILE=
 
@@ -43,8 +46,18 @@ for i in $(seq "$reps"); do
 	ms "$tmp/xcguard" build -profile gov-cloud -dist "$tmp/dist-$i" . >>"$tmp/xf"
 	ms env "${env[@]}" go build -trimpath -o "$tmp/plain-$i" . >>"$tmp/gf"
 done
+# The main package edited before each run: both compile it and link.
+: >"$tmp/xe"
+: >"$tmp/ge"
+for i in $(seq "$reps"); do
+	printf 'package main\n\nconst benchEdit = "x%d"\n' "$i" >"$edit"
+	ms "$tmp/xcguard" build -profile gov-cloud -dist "$tmp/dist-e$i" . >>"$tmp/xe"
+	printf 'package main\n\nconst benchEdit = "g%d"\n' "$i" >"$edit"
+	ms env "${env[@]}" go build -trimpath -o "$tmp/plain-e$i" . >>"$tmp/ge"
+done
+rm -f "$edit"
 printf 'build of examples/edge-gateway for linux/arm64 (cgo), %d runs each, %s\n' "$reps" "$(go version)"
-for kind in "unchanged x g" "fresh-output xf gf"; do
+for kind in "unchanged x g" "fresh-output xf gf" "edited-main xe ge"; do
 	read -r label x g <<<"$kind"
 	read -r xmin xmed < <(stats <"$tmp/$x")
 	read -r gmin gmed < <(stats <"$tmp/$g")
