@@ -4,7 +4,10 @@
 # median wall time, and peak RSS from /usr/bin/time when it is there).
 #
 #   bash bench/compare.sh                 # GOROOT's net/... crypto/..., then golang.org/x/tools
-#   REPS=3 CORPUS=std bash bench/compare.sh
+#   REPS=3 CORPUS=std bash bench/compare.sh    # or CORPUS=x/tools, CORPUS=example
+#
+# After the timings of a corpus it lists the findings of xcguard (finance)
+# and gosec side by side (bench/diff): both, only one, and not comparable.
 #
 # gosec (pinned, from the Go module proxy) runs only its rules that overlap
 # xcguard's: G108 (pprof), G401-G406 and G501-G507 (weak crypto), G402
@@ -18,7 +21,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XCGUARD_POLICY= XCGUARD_PROFILE= GOFLAGS=
 
-(cd "$root" && go build -o "$tmp/xcguard" ./cmd/xcguard && go build -o "$tmp/floor" ./bench/floor)
+(cd "$root" && go build -o "$tmp/xcguard" ./cmd/xcguard && go build -o "$tmp/floor" ./bench/floor && go build -o "$tmp/diff" ./bench/diff)
 GOBIN=$tmp go install github.com/securego/gosec/v2/cmd/gosec@v2.29.0
 gosec_rules=G108,G401,G402,G403,G404,G405,G406,G501,G502,G503,G504,G505,G506,G507
 
@@ -35,6 +38,15 @@ one() {
 	echo "$(((end - start) / 1000000)) $( [[ -s $tmp/rss ]] && tail -n 1 "$tmp/rss" || echo 0)" >>"$tmp/r-$name"
 }
 stats() { sort -n "$tmp/r-$1" | awk '{t[NR]=$1; if ($2>m) m=$2} END {printf "%d %d %d\n", t[1], t[int((NR+1)/2)], m}'; }
+
+# findings PKGS...: xcguard's findings (finance: the strictest TLS and
+# crypto settings) against gosec's on the same packages, in this directory.
+findings() {
+	"$tmp/xcguard" vet -profile finance -format json "$@" >"$tmp/xc.json" 2>"$tmp/err" || [[ $? == 1 ]] || { cat "$tmp/err" >&2; exit 1; }
+	"$tmp/gosec" -quiet -fmt=json -include="$gosec_rules" "$@" >"$tmp/gs.json" 2>"$tmp/err" || [[ $? == 1 ]] || { cat "$tmp/err" >&2; exit 1; }
+	echo "  xcguard vet -profile finance against gosec, same packages:"
+	"$tmp/diff" -root . "$tmp/xc.json" "$tmp/gs.json" | sed 's/^/  /'
+}
 
 bench() {
 	local label=$1 dir=$2
@@ -71,8 +83,15 @@ bench() {
 	read -r _ wmed _ < <(stats warm)
 	awk -v x="$xmed" -v g="$gmed" -v s="$smed" -v c="$cmed" -v w="$wmed" 'BEGIN {
 		printf "  ratios (medians): xcguard/go vet %.2f, xcguard/gosec %.2f, warm/cold vettool %.2f\n", x / g, x / s, w / c }'
+	findings "${pkgs[@]}"
 }
 
+if [[ $corpus == all || $corpus == example ]]; then
+	# A small service written for xinchuang rules: findings only.
+	cd "$root/examples/edge-gateway"
+	printf '\nexamples/edge-gateway\n'
+	findings ./...
+fi
 if [[ $corpus == all || $corpus == std ]]; then
 	bench "GOROOT net/... crypto/..." "$(go env GOROOT)/src" net/... crypto/...
 fi
