@@ -39,5 +39,8 @@ func BenchmarkInspect(b *testing.B) {
 			b.Fatal(err)
 		}
 		Inspect(bin, p, TargetFor(bin, p), "bin")
+		if len(bin.Packages) == 0 || bin.Build == nil {
+			b.Fatalf("%s: no packages or no build info read", bin.Path)
+		}
 	}
 }

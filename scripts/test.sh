@@ -62,6 +62,10 @@ go test -race -count=1 $(go list ./... | grep -v '/cmd/xcguard$')
 echo "== go test ./cmd/xcguard (the CLI scripts)"
 go test -count=1 ./cmd/xcguard
 
-echo "== fuzz the binary inspector and the policy loader (bounded)"
+echo "== benchmarks, once each (they check their own results; bench/ has the numbers)"
+go test -count=1 -run '^$' -bench . -benchtime 1x ./analyzers ./audit ./cibuild ./internal/gm
+
+echo "== fuzz the binary inspector, the policy loader and SM3 (bounded)"
 go test -run '^$' -fuzz '^FuzzRead$' -fuzztime 20s ./cibuild
 go test -run '^$' -fuzz '^FuzzLoad$' -fuzztime 15s ./policy
+go test -run '^$' -fuzz '^FuzzSM3$' -fuzztime 10s ./internal/gm
