@@ -3,7 +3,9 @@ package xctls
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
 )
@@ -72,22 +74,140 @@ func literalFields(lit *ast.CompositeLit) map[string]field {
 }
 
 // setsCallback reports whether a Config sets a certificate callback that
-// can reject a peer: present, not nil, and not a literal that only returns nil.
-func setsCallback(info *types.Info, value ast.Expr) bool {
+// can reject a peer: present, not nil, and looking at the certificates it
+// is given. A callback that ignores them, or only counts them or compares
+// them with nil, verifies nothing, whatever else it does (a CRL fetch, a
+// log line). Package-local functions the certificates are passed to are
+// followed; anything else that receives them is assumed to verify.
+func (c *checker) setsCallback(value ast.Expr) bool {
+	info := c.pass.TypesInfo
 	if value == nil || isNil(info, value) {
 		return false
 	}
-	lit, ok := ast.Unparen(value).(*ast.FuncLit)
-	if !ok {
-		return true // a named function or method value: assume it verifies
-	}
-	for _, stmt := range lit.Body.List {
-		ret, ok := stmt.(*ast.ReturnStmt)
-		if !ok || len(ret.Results) != 1 || !isNil(info, ret.Results[0]) {
-			return true
+	switch v := ast.Unparen(value).(type) {
+	case *ast.FuncLit:
+		return c.usesParams(v.Type, v.Body, nil, 0)
+	case *ast.Ident, *ast.SelectorExpr:
+		if decl := c.funcDecl(v.(ast.Expr)); decl != nil {
+			return c.usesParams(decl.Type, decl.Body, nil, 0)
 		}
 	}
-	return false // func(...) error { return nil } verifies nothing
+	return true // a function from elsewhere: assume it verifies
+}
+
+// funcDecl is the declaration, with a body, of the package-level function
+// or method fn names, when it is in this package.
+func (c *checker) funcDecl(fn ast.Expr) *ast.FuncDecl {
+	var id *ast.Ident
+	switch fn := ast.Unparen(fn).(type) {
+	case *ast.Ident:
+		id = fn
+	case *ast.SelectorExpr:
+		id = fn.Sel
+	default:
+		return nil
+	}
+	obj, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+	if !ok || obj.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	if c.funcs == nil {
+		c.funcs = map[*types.Func]*ast.FuncDecl{}
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					if o, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+						c.funcs[o] = fd
+					}
+				}
+			}
+		}
+	}
+	return c.funcs[obj.Origin()]
+}
+
+// usesParams reports whether body looks at its function's parameters
+// (those at the indices in only, or all when only is nil): any use but
+// len, cap, a comparison with nil, or an argument to a package-local
+// function that does not look at it in turn (followed to a fixed depth).
+func (c *checker) usesParams(ft *ast.FuncType, body *ast.BlockStmt, only []int, depth int) bool {
+	info := c.pass.TypesInfo
+	params := map[types.Object]bool{}
+	i := 0
+	for _, f := range ft.Params.List {
+		names := f.Names
+		if len(names) == 0 {
+			i++
+			continue
+		}
+		for _, n := range names {
+			if obj := info.Defs[n]; obj != nil && n.Name != "_" && (only == nil || slices.Contains(only, i)) {
+				params[obj] = true
+			}
+			i++
+		}
+	}
+	if len(params) == 0 || body == nil {
+		return false
+	}
+	if depth > 4 {
+		return true
+	}
+	uses := false
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if uses {
+			return false
+		}
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		if id, ok := n.(*ast.Ident); ok && params[info.Uses[id]] {
+			uses = c.looksAt(id, stack[len(stack)-2], depth)
+		}
+		return true
+	})
+	return uses
+}
+
+// looksAt reports whether the use id (inside parent) of a certificate
+// parameter can inspect the certificates.
+func (c *checker) looksAt(id *ast.Ident, parent ast.Node, depth int) bool {
+	info := c.pass.TypesInfo
+	switch p := parent.(type) {
+	case *ast.BinaryExpr:
+		if (p.Op == token.EQL || p.Op == token.NEQ) && (isNil(info, p.X) || isNil(info, p.Y)) {
+			return false
+		}
+	case *ast.CallExpr:
+		if b, ok := info.Uses[calleeIdent(p.Fun)].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
+			return false
+		}
+		decl := c.funcDecl(p.Fun)
+		sig, _ := info.TypeOf(p.Fun).(*types.Signature)
+		if sel, ok := ast.Unparen(p.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && info.Selections[sel].Kind() == types.MethodExpr {
+			return true // T.m(recv, ...): the arguments are shifted
+		}
+		if decl == nil || sig == nil {
+			return true
+		}
+		for i, arg := range p.Args {
+			if ast.Unparen(arg) == id {
+				if sig.Variadic() && i >= sig.Params().Len()-1 {
+					return true
+				}
+				return c.usesParams(decl.Type, decl.Body, []int{i}, depth+1)
+			}
+		}
+	}
+	return true
+}
+
+func calleeIdent(fun ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(fun).(*ast.Ident)
+	return id
 }
 
 // assignedFields finds, in body, assignments to base.Field for the given

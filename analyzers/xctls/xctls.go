@@ -45,6 +45,7 @@ type checker struct {
 	approved  map[uint16]bool   // the policy's cipher suites; nil: any secure one
 	insecure  map[uint16]bool
 	pkgVars   map[types.Object]*ast.CompositeLit
+	funcs     map[*types.Func]*ast.FuncDecl // the package's, by setsCallback
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -155,10 +156,10 @@ func (c *checker) literal(lit *ast.CompositeLit, stack []ast.Node) {
 		c.maxVersion(fl, f)
 	}
 	if f, ok := fields["InsecureSkipVerify"]; ok {
-		verifies := setsCallback(info, fields["VerifyPeerCertificate"].value) ||
-			setsCallback(info, fields["VerifyConnection"].value) ||
-			setsCallback(info, later["VerifyPeerCertificate"]) ||
-			setsCallback(info, later["VerifyConnection"])
+		verifies := c.setsCallback(fields["VerifyPeerCertificate"].value) ||
+			c.setsCallback(fields["VerifyConnection"].value) ||
+			c.setsCallback(later["VerifyPeerCertificate"]) ||
+			c.setsCallback(later["VerifyConnection"])
 		c.insecureSkipVerify(fl, f, verifies)
 	}
 	if f, ok := fields["CipherSuites"]; ok {
@@ -206,7 +207,7 @@ func (c *checker) verifiesElsewhere(x ast.Expr, stack []ast.Node) bool {
 	}
 	body := enclosingBody(stack)
 	later := assignedFields(info, body, types.ExprString(x), obj, false, "VerifyPeerCertificate", "VerifyConnection")
-	if setsCallback(info, later["VerifyPeerCertificate"]) || setsCallback(info, later["VerifyConnection"]) {
+	if c.setsCallback(later["VerifyPeerCertificate"]) || c.setsCallback(later["VerifyConnection"]) {
 		return true
 	}
 	if obj == nil || body == nil {
@@ -219,7 +220,7 @@ func (c *checker) verifiesElsewhere(x ast.Expr, stack []ast.Node) bool {
 		}
 		if lit := configLiteral(info, rhs); lit != nil {
 			fields := literalFields(lit)
-			verifies = verifies || setsCallback(info, fields["VerifyPeerCertificate"].value) || setsCallback(info, fields["VerifyConnection"].value)
+			verifies = verifies || c.setsCallback(fields["VerifyPeerCertificate"].value) || c.setsCallback(fields["VerifyConnection"].value)
 		}
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -351,7 +352,7 @@ func (c *checker) insecureSkipVerify(fl flavor, f field, verifies bool) {
 	if v, ok := constBool(c.pass.TypesInfo, f.value); !ok || !v || verifies {
 		return
 	}
-	c.report("XC104", f.node, "%s.Config sets InsecureSkipVerify without a VerifyPeerCertificate or VerifyConnection that checks the peer: any certificate is accepted", fl.PkgName())
+	c.report("XC104", f.node, "%s.Config sets InsecureSkipVerify, and no VerifyPeerCertificate or VerifyConnection of it looks at the peer's certificates: any certificate is accepted", fl.PkgName())
 }
 
 // cipherSuites checks the entries of a CipherSuites value it can resolve.
