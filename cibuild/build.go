@@ -40,6 +40,8 @@ type Options struct {
 	SignKey *gm.PrivateKey
 	// Version is xcguard's version, recorded in the manifest.
 	Version string
+	// Cache is the link cache directory (cache.go); "" builds without one.
+	Cache string
 	// Progress, when not nil, gets a line per long step.
 	Progress io.Writer
 }
@@ -117,7 +119,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		res.Manifest.addToolchain(t, tc)
 		progress(opt.Progress, "building %s for %s", opt.Package, t)
 		start := time.Now()
-		built, err := goBuild(ctx, goBin, opt, tc, filepath.Join(tmp, fmt.Sprintf(".out-%d", i)))
+		built, err := link(ctx, goBin, opt, tc, tmp, i)
 		if err != nil {
 			return nil, err
 		}
@@ -230,17 +232,65 @@ func firstLines(s string, n int) string {
 	return strings.Join(lines, "\n\t")
 }
 
-// goBuild runs go build for one target into the new directory dir, which
-// lets go build name the binary as it always does (app, app.exe, app for
-// example.com/app/v2) without a go list before the build, and returns the
-// binary's path. A package that is not a command is found out by go list
-// only when the build made no binary.
-func goBuild(ctx context.Context, goBin string, opt Options, tc *toolchain, dir string) (string, error) {
+// link builds one target's binary and returns its path in a directory of
+// its own under tmp. Without a link cache go build writes into that
+// directory, which lets it name the binary as it always does (app, app.exe,
+// app for example.com/app/v2) with no go list before the build; with one,
+// it writes into the cache entry and the binary is copied out (cache.go).
+func link(ctx context.Context, goBin string, opt Options, tc *toolchain, tmp string, i int) (string, error) {
+	dir := filepath.Join(tmp, fmt.Sprintf(".out-%d", i))
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return "", err
 	}
+	entry := cacheEntry(opt, tc)
+	if entry == "" {
+		return buildInto(ctx, goBin, opt, tc, dir)
+	}
+	unlock, err := lockEntry(entry)
+	if err != nil {
+		return buildInto(ctx, goBin, opt, tc, dir)
+	}
+	defer unlock()
+	bin := singleBinary(entry)
+	if bin != "" {
+		if err := goBuild(ctx, goBin, opt, tc, bin); err != nil {
+			return "", err
+		}
+		if !namedAsGoWould(bin) {
+			os.Remove(bin)
+			bin = ""
+		}
+	}
+	if bin == "" {
+		if bin, err = buildInto(ctx, goBin, opt, tc, entry); err != nil {
+			return "", err
+		}
+	}
+	out := filepath.Join(dir, filepath.Base(bin))
+	return out, copyFile(out, bin)
+}
+
+// buildInto runs go build into the directory dir and returns the binary
+// it made there.
+func buildInto(ctx context.Context, goBin string, opt Options, tc *toolchain, dir string) (string, error) {
+	if err := goBuild(ctx, goBin, opt, tc, dir+string(filepath.Separator)); err != nil {
+		return "", err
+	}
+	bin := singleBinary(dir)
+	if bin == "" {
+		if err := checkMain(ctx, opt); err != nil {
+			return "", err
+		}
+		return "", inputf("go build for %s made no binary for %s", tc.target, opt.Package)
+	}
+	return bin, nil
+}
+
+// goBuild runs go build -o out for one target. A package that is not a
+// command is found out by go list only when the build fails.
+func goBuild(ctx context.Context, goBin string, opt Options, tc *toolchain, out string) error {
 	bs := opt.Policy.Build
-	args := []string{"build", "-o", dir + string(filepath.Separator)}
+	args := []string{"build", "-o", out}
 	if policy.True(bs.Trimpath) {
 		args = append(args, "-trimpath")
 	}
@@ -257,21 +307,16 @@ func goBuild(ctx context.Context, goBin string, opt Options, tc *toolchain, dir 
 	var stderr bytes.Buffer
 	cmd.Stdout = &stderr
 	cmd.Stderr = &stderr
-	err := cmd.Run()
-	if ctx.Err() != nil {
-		return "", ctx.Err()
-	}
-	var entries []os.DirEntry
-	if err == nil {
-		entries, err = os.ReadDir(dir)
-	}
-	if err != nil || len(entries) != 1 {
-		if err := checkMain(ctx, opt); err != nil {
-			return "", err
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
-		return "", inputf("go build for %s failed; fix the build:\n\t%s", tc.target, firstLines(stderr.String(), 20))
+		if err := checkMain(ctx, opt); err != nil {
+			return err
+		}
+		return inputf("go build for %s failed; fix the build:\n\t%s", tc.target, firstLines(stderr.String(), 20))
 	}
-	return filepath.Join(dir, entries[0].Name()), nil
+	return nil
 }
 
 // A toolchain is how one target is built.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/xcguard/xcguard/cibuild"
 	"github.com/xcguard/xcguard/internal/gm"
@@ -65,6 +66,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		Smoke:   *smoke || len(pol.Build.Smoke.Args) > 0 && pol.Enabled("XC506"),
 		SignKey: key,
 		Version: version(),
+		Cache:   linkCache(),
 	}
 	findings, err := buildFindings(ctx, e, opt)
 	if err != nil {
@@ -156,4 +158,21 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// linkCache is the build wrapper's link cache: $XCGUARD_CACHE, none when
+// that is "off", else xcguard/link in the user's cache directory.
+func linkCache() string {
+	switch dir := os.Getenv("XCGUARD_CACHE"); dir {
+	case "off":
+		return ""
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(base, "xcguard", "link")
+	default:
+		return dir
+	}
 }

@@ -63,7 +63,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		opt := cibuild.Options{Dir: c.workDir(), Package: *build, Policy: pol, Dist: c.path(*dist), Tags: c.tags, Version: version()}
+		opt := cibuild.Options{Dir: c.workDir(), Package: *build, Policy: pol, Dist: c.path(*dist), Tags: c.tags, Version: version(), Cache: linkCache()}
 		built, err := buildFindings(ctx, e, opt)
 		if err != nil {
 			return err
