@@ -237,8 +237,8 @@ func TestActionOnExample(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(runs, ", "); sarif.Version != "2.1.0" || got != "xcguard/audit/ 0, xcguard/vet/ 6" || results != 6 || suppressed != 1 {
-		t.Errorf("SARIF %s: runs %s, %d results, %d suppressed in source; want 2.1.0, xcguard/audit/ 0, xcguard/vet/ 6, 6, 1", sarif.Version, got, results, suppressed)
+	if got := strings.Join(runs, ", "); sarif.Version != "2.1.0" || got != "xcguard/audit/ 0, xcguard/vet/ 7" || results != 7 || suppressed != 1 {
+		t.Errorf("SARIF %s: runs %s, %d results, %d suppressed in source; want 2.1.0, xcguard/audit/ 0, xcguard/vet/ 7, 7, 1", sarif.Version, got, results, suppressed)
 	}
 
 	// fail-level none reports the same and passes; a bad value is refused.
