@@ -88,7 +88,7 @@ func (c *checker) setsCallback(value ast.Expr) bool {
 	case *ast.FuncLit:
 		return c.usesParams(v.Type, v.Body, nil, 0)
 	case *ast.Ident, *ast.SelectorExpr:
-		if decl := c.funcDecl(v.(ast.Expr)); decl != nil {
+		if decl := c.funcDecl(v); decl != nil {
 			return c.usesParams(decl.Type, decl.Body, nil, 0)
 		}
 	}
