@@ -97,6 +97,9 @@ func LoadTrusted(file string, profiles []string, trust Trust) (*Policy, error) {
 		if err != nil {
 			return nil, err
 		}
+		if len(layers) > 0 {
+			yieldToolchain(p, layers[0])
+		}
 		layers = append(layers, p)
 	}
 	if len(layers) == 0 {
@@ -112,6 +115,22 @@ func LoadTrusted(file string, profiles []string, trust Trust) (*Policy, error) {
 	}
 	p.Origins = l.origins
 	return p.complete(), nil
+}
+
+// yieldToolchain drops from a profile given with -profile the C compiler
+// and sysroot of each target the policy file names its own: a profile's
+// compiler is a default, and a project that builds with zig cc for glibc
+// 2.28 must not be told its policy and the profile "disagree". What the
+// binary may need (max_glibc, allowed_libs) still merges stricter-wins, so
+// inspection judges the result the same. cgo and the smoke arguments still
+// have to agree: they change what is checked.
+func yieldToolchain(profile, file *Policy) {
+	for t := range file.Build.CC {
+		delete(profile.Build.CC, t)
+	}
+	for t := range file.Build.Sysroot {
+		delete(profile.Build.Sysroot, t)
+	}
 }
 
 // LoadBytes loads one policy document given as bytes (name is used in errors;

@@ -491,3 +491,29 @@ func TestFind(t *testing.T) {
 		}
 	})
 }
+
+// A project's own C compiler stands when a pipeline adds the profile it
+// extends with -profile: the profile's compiler is a default. The glibc
+// limit still merges stricter-wins, and cgo must still agree.
+func TestProfileYieldsToolchain(t *testing.T) {
+	dir := t.TempDir()
+	writePolicy(t, dir, "zig.yml", "version: 1\nextends: [gov-cloud]\nbuild:\n  cc: {linux/arm64: zig cc -target aarch64-linux-gnu.2.28}\n  sysroot: {linux/arm64: /opt/kylin}\n  max_glibc: \"2.31\"\n")
+	p, err := policy.Load(filepath.Join(dir, "zig.yml"), []string{"gov-cloud"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Build.CC["linux/arm64"]; got != "zig cc -target aarch64-linux-gnu.2.28" {
+		t.Errorf("cc = %q, want the project's zig", got)
+	}
+	if got := p.Build.Sysroot["linux/arm64"]; got != "/opt/kylin" {
+		t.Errorf("sysroot = %q, want the project's", got)
+	}
+	if got := p.Build.MaxGlibc; got != "2.28" {
+		t.Errorf("max_glibc = %q, want gov-cloud's stricter 2.28", got)
+	}
+
+	writePolicy(t, dir, "nocgo.yml", "version: 1\nextends: [gov-cloud]\nbuild: {cgo: false}\n")
+	if _, err := policy.Load(filepath.Join(dir, "nocgo.yml"), []string{"gov-cloud"}); err == nil || !strings.Contains(err.Error(), "disagree on build.cgo") {
+		t.Errorf("cgo off against -profile gov-cloud: err = %v, want a disagreement", err)
+	}
+}
