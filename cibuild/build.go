@@ -93,6 +93,12 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	if opt.Dist, err = filepath.Abs(opt.Dist); err != nil {
 		return nil, err
 	}
+	if opt.Cache != "" {
+		// go build runs in Dir: a relative cache must mean the same to it.
+		if opt.Cache, err = filepath.Abs(opt.Cache); err != nil {
+			return nil, err
+		}
+	}
 	goBin, err := exec.LookPath("go")
 	if err != nil {
 		return nil, inputf("the go command is not on PATH: install Go 1.24 or newer")
@@ -125,7 +131,10 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		}
 		file := filepath.Base(built)
 		if len(targets) > 1 {
-			ext := filepath.Ext(file) // .exe
+			ext := ""
+			if t.OS() == "windows" {
+				ext = ".exe"
+			}
 			file = fmt.Sprintf("%s-%s-%s%s", strings.TrimSuffix(file, ext), t.OS(), t.Arch(), ext)
 		}
 		out := filepath.Join(tmp, file)
@@ -262,6 +271,7 @@ func link(ctx context.Context, goBin string, opt Options, tc *toolchain, tmp str
 		}
 	}
 	if bin == "" {
+		clearEntry(entry)
 		if bin, err = buildInto(ctx, goBin, opt, tc, entry); err != nil {
 			return "", err
 		}

@@ -25,7 +25,9 @@ import (
 // dist/ itself is never the output of go build: it lives in the project
 // tree, where a checked-in or planted binary with the right build ID would
 // be kept, hashed and signed. The cache has the trust of GOCACHE, which go
-// build also takes without re-checking: it is the user's own, mode 0700.
+// build also takes without re-checking: it is used only when the cache
+// directory and the entry are the user's own and nobody else can write
+// them.
 
 // cacheEntry is the cache directory for one build, "" without a cache. A
 // cache that cannot be written is no reason to fail a build: it builds
@@ -48,7 +50,23 @@ func cacheEntry(opt Options, tc *toolchain) string {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return ""
 	}
+	// go build keeps any file with the right build ID: the cache is only
+	// as safe as nobody else can write to it.
+	if !private(opt.Cache) || !private(dir) {
+		return ""
+	}
 	return dir
+}
+
+// clearEntry removes what an earlier, interrupted build left in a cache
+// entry (go build's own scratch files), keeping the lock.
+func clearEntry(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // singleBinary is the one binary in dir, "" when it holds none or several.
@@ -88,8 +106,9 @@ func namedAsGoWould(bin string) bool {
 	return name == elem || name == elem+".exe"
 }
 
+// isMajor is go's isVersionElement: v2, v3, ... but not v0, v1 or v01.
 func isMajor(elem string) bool {
-	if len(elem) < 2 || elem[0] != 'v' {
+	if len(elem) < 2 || elem[0] != 'v' || elem[1] == '0' || elem[1] == '1' && len(elem) == 2 {
 		return false
 	}
 	for _, c := range elem[1:] {

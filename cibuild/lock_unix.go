@@ -23,3 +23,14 @@ func lockEntry(dir string) (unlock func(), err error) {
 	}
 	return func() { f.Close() }, nil
 }
+
+// private reports whether dir is owned by this user and writable by no
+// one else.
+func private(dir string) bool {
+	fi, err := os.Lstat(dir)
+	if err != nil || !fi.IsDir() || fi.Mode().Perm()&0o022 != 0 {
+		return false
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	return ok && int(st.Uid) == os.Geteuid()
+}
