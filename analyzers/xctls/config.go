@@ -84,12 +84,16 @@ func (c *checker) setsCallback(value ast.Expr) bool {
 	if value == nil || isNil(info, value) {
 		return false
 	}
+	// The certificates are the first parameter: rawCerts, or the
+	// ConnectionState's PeerCertificates. verifiedChains (and
+	// VerifiedChains) are empty under InsecureSkipVerify.
+	first := []int{0}
 	switch v := ast.Unparen(value).(type) {
 	case *ast.FuncLit:
-		return c.usesParams(v.Type, v.Body, nil, 0)
+		return c.usesParams(v.Type, v.Body, first, 0)
 	case *ast.Ident, *ast.SelectorExpr:
 		if decl := c.funcDecl(v); decl != nil {
-			return c.usesParams(decl.Type, decl.Body, nil, 0)
+			return c.usesParams(decl.Type, decl.Body, first, 0)
 		}
 	}
 	return true // a function from elsewhere: assume it verifies
@@ -127,7 +131,7 @@ func (c *checker) funcDecl(fn ast.Expr) *ast.FuncDecl {
 }
 
 // usesParams reports whether body looks at its function's parameters
-// (those at the indices in only, or all when only is nil): any use but
+// at the indices in only: any use but
 // len, cap, a comparison with nil, or an argument to a package-local
 // function that does not look at it in turn (followed to a fixed depth).
 func (c *checker) usesParams(ft *ast.FuncType, body *ast.BlockStmt, only []int, depth int) bool {
@@ -141,7 +145,7 @@ func (c *checker) usesParams(ft *ast.FuncType, body *ast.BlockStmt, only []int, 
 			continue
 		}
 		for _, n := range names {
-			if obj := info.Defs[n]; obj != nil && n.Name != "_" && (only == nil || slices.Contains(only, i)) {
+			if obj := info.Defs[n]; obj != nil && n.Name != "_" && slices.Contains(only, i) {
 				params[obj] = true
 			}
 			i++
@@ -177,6 +181,11 @@ func (c *checker) usesParams(ft *ast.FuncType, body *ast.BlockStmt, only []int, 
 func (c *checker) looksAt(id *ast.Ident, parent ast.Node, depth int) bool {
 	info := c.pass.TypesInfo
 	switch p := parent.(type) {
+	case *ast.SelectorExpr:
+		// Of a ConnectionState only the peer's certificates say who it is.
+		if tlstype.Of(info.TypeOf(id), "ConnectionState") != tlstype.None {
+			return p.Sel.Name == "PeerCertificates"
+		}
 	case *ast.BinaryExpr:
 		if (p.Op == token.EQL || p.Op == token.NEQ) && (isNil(info, p.X) || isNil(info, p.Y)) {
 			return false

@@ -19,9 +19,11 @@
 //
 // XC104 reports InsecureSkipVerify set to true, unless the same configuration
 // verifies the peer itself with a VerifyPeerCertificate or VerifyConnection
-// callback (certificate pinning) that looks at the certificates it is given:
-// one that ignores them, counts them or compares them with nil verifies
-// nothing. Package-local callees are followed.
+// callback (certificate pinning) that looks at the certificates it is given
+// (rawCerts, or the ConnectionState's PeerCertificates; the verified chains
+// are empty under InsecureSkipVerify): one that ignores them, counts them or
+// compares them with nil verifies nothing. Package-local callees are
+// followed.
 //
 // XC105 reports CipherSuites entries that are insecure (crypto/tls's
 // InsecureCipherSuites, GM suites with a SHA-1 MAC) or missing from the

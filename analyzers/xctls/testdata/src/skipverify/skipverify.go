@@ -41,6 +41,31 @@ func Bad() []*tls.Config {
 				return fetchCRL(raw)
 			},
 		},
+		{
+			MinVersion:         tls.VersionTLS12,
+			InsecureSkipVerify: true, // want `^XC104: `
+			// verifiedChains is empty under InsecureSkipVerify: this checks
+			// nothing.
+			VerifyPeerCertificate: func(_ [][]byte, chains [][]*x509.Certificate) error {
+				for _, chain := range chains {
+					if len(chain) == 0 || chain[0].Subject.CommonName != "platform" {
+						return errors.New("unexpected peer")
+					}
+				}
+				return nil
+			},
+		},
+		{
+			MinVersion:         tls.VersionTLS12,
+			InsecureSkipVerify: true, // want `^XC104: `
+			// The name the client asked for says nothing about the peer.
+			VerifyConnection: func(cs tls.ConnectionState) error {
+				if cs.ServerName == "" || len(cs.VerifiedChains) > 0 {
+					return errors.New("no server name")
+				}
+				return nil
+			},
+		},
 		{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true, VerifyConnection: ignore}, // want `^XC104: `
 		{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true, VerifyConnection: (&audit{}).record}, // want `^XC104: `
 	}
