@@ -97,7 +97,7 @@ func LoadTrusted(file string, profiles []string, trust Trust) (*Policy, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(layers) > 0 {
+		if file != "" {
 			yieldToolchain(p, layers[0])
 		}
 		layers = append(layers, p)
