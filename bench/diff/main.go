@@ -140,10 +140,10 @@ func compare(w io.Writer, xc, gs []finding) {
 		both := 0
 		for _, f := range x {
 			switch {
+			case f.suppressed: // listed apart, matched or not
+				suppressed = append(suppressed, f)
 			case !slices.ContainsFunc(g, f.overlaps):
 				xOnly = append(xOnly, f)
-			case f.suppressed:
-				suppressed = append(suppressed, f)
 			}
 		}
 		for _, f := range g {
@@ -153,8 +153,8 @@ func compare(w io.Writer, xc, gs []finding) {
 				gOnly = append(gOnly, f)
 			}
 		}
-		fmt.Fprintf(w, "%s (%s | %s): both %d (%d suppressed in xcguard), xcguard only %d, gosec only %d\n",
-			c.name, strings.Join(c.xcguard, ","), strings.Join(c.gosec, ","), both, len(suppressed), len(xOnly), len(gOnly))
+		fmt.Fprintf(w, "%s (%s | %s): gosec findings xcguard also makes %d, xcguard only %d, gosec only %d, suppressed in xcguard %d\n",
+			c.name, strings.Join(c.xcguard, ","), strings.Join(c.gosec, ","), both, len(xOnly), len(gOnly), len(suppressed))
 		list(w, "suppressed in xcguard", suppressed)
 		list(w, "xcguard only", xOnly)
 		list(w, "gosec only", gOnly)
