@@ -29,38 +29,43 @@ env=(GOOS=linux GOARCH=arm64 CGO_ENABLED=1 CC=aarch64-linux-gnu-gcc GOARM64=v8.0
 echo "warming the build cache" >&2
 env "${env[@]}" go build -trimpath -o "$tmp/plain" .
 "$tmp/xcguard" build -profile gov-cloud -dist "$tmp/dist" . >/dev/null || true
-: >"$tmp/x"
-: >"$tmp/g"
-# Unchanged source: go build skips the link when its output is up to date;
-# xcguard build always links into a fresh directory (a stale or tampered
-# binary in dist/ with the right build ID would otherwise be kept, hashed
-# and signed), so this row shows the price of that.
-for _ in $(seq "$reps"); do
-	ms "$tmp/xcguard" build -profile gov-cloud -dist "$tmp/dist" . >>"$tmp/x"
-	ms env "${env[@]}" go build -trimpath -o "$tmp/plain" . >>"$tmp/g"
-done
-# A fresh output each time: both link (external linking, cgo).
-: >"$tmp/xf"
-: >"$tmp/gf"
-for i in $(seq "$reps"); do
-	ms "$tmp/xcguard" build -profile gov-cloud -dist "$tmp/dist-$i" . >>"$tmp/xf"
-	ms env "${env[@]}" go build -trimpath -o "$tmp/plain-$i" . >>"$tmp/gf"
-done
-# The main package edited before each run: both compile it and link.
-: >"$tmp/xe"
-: >"$tmp/ge"
-for i in $(seq "$reps"); do
-	printf 'package main\n\nconst benchEdit = "x%d"\n' "$i" >"$edit"
-	ms "$tmp/xcguard" build -profile gov-cloud -dist "$tmp/dist-e$i" . >>"$tmp/xe"
-	printf 'package main\n\nconst benchEdit = "g%d"\n' "$i" >"$edit"
-	ms env "${env[@]}" go build -trimpath -o "$tmp/plain-e$i" . >>"$tmp/ge"
-done
+# pair CASE: REPS runs each of xcguard build and go build, alternating,
+# into $tmp/x-CASE and $tmp/g-CASE (ms per run).
+#   unchanged  the same outputs every run: go build finds its output up to
+#              date and does not link; xcguard build finds its link cache
+#              entry up to date (it never links into dist/, where a planted
+#              binary with the right build ID would be kept and signed);
+#   fresh      a new output every run: go build links, xcguard build again
+#              finds its cache entry up to date;
+#   edited     the main package edited before each build: both compile it
+#              and link (external linking, cgo).
+pair() {
+	local case=$1 i xout gout
+	: >"$tmp/x-$case"
+	: >"$tmp/g-$case"
+	for i in $(seq "$reps"); do
+		xout=$tmp/dist gout=$tmp/plain
+		if [[ $case != unchanged ]]; then
+			xout=$tmp/dist-$case-$i gout=$tmp/plain-$case-$i
+		fi
+		if [[ $case == edited ]]; then
+			printf 'package main\n\nconst benchEdit = "x%d"\n' "$i" >"$edit"
+		fi
+		ms "$tmp/xcguard" build -profile gov-cloud -dist "$xout" . >>"$tmp/x-$case"
+		if [[ $case == edited ]]; then
+			printf 'package main\n\nconst benchEdit = "g%d"\n' "$i" >"$edit"
+		fi
+		ms env "${env[@]}" go build -trimpath -o "$gout" . >>"$tmp/g-$case"
+	done
+}
+pair unchanged
+pair fresh
+pair edited
 rm -f "$edit"
 printf 'build of examples/edge-gateway for linux/arm64 (cgo), %d runs each, %s\n' "$reps" "$(go version)"
-for kind in "unchanged x g" "fresh-output xf gf" "edited-main xe ge"; do
-	read -r label x g <<<"$kind"
-	read -r xmin xmed < <(stats <"$tmp/$x")
-	read -r gmin gmed < <(stats <"$tmp/$g")
+for label in unchanged fresh edited; do
+	read -r xmin xmed < <(stats <"$tmp/x-$label")
+	read -r gmin gmed < <(stats <"$tmp/g-$label")
 	printf '%s\n  %-22s min %6d ms  median %6d ms\n  %-22s min %6d ms  median %6d ms\n' "$label:" "xcguard build" "$xmin" "$xmed" "go build (same env)" "$gmin" "$gmed"
 	awk -v x="$xmed" -v g="$gmed" 'BEGIN {printf "  ratio xcguard build / go build (medians): %.2f\n", x / g}'
 done
