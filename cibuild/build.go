@@ -178,17 +178,18 @@ func examine(out string, opt Options, t policy.Target) (*Artifact, []report.Find
 		s, err := sm3File(out)
 		sum <- digest{s, err}
 	}()
+	file := filepath.Base(out)
 	b, err := Read(out)
 	var findings []report.Finding
 	if err == nil {
-		b.Path = filepath.Join(opt.Dist, filepath.Base(out))
-		findings = Inspect(b, opt.Policy, t, distPath(opt, filepath.Base(out)))
+		b.Path = filepath.Join(opt.Dist, file)
+		findings = Inspect(b, opt.Policy, t, distPath(opt, file))
 	}
 	d := <-sum
 	if err = cmp.Or(err, d.err); err != nil {
 		return nil, nil, err
 	}
-	return &Artifact{Target: t, File: filepath.Base(out), Binary: b, SM3: d.sum}, findings, nil
+	return &Artifact{Target: t, File: file, Binary: b, SM3: d.sum}, findings, nil
 }
 
 // distPath is the artifact's path as findings show it: relative to Dir.

@@ -39,9 +39,8 @@ func cacheEntry(opt Options, tc *toolchain) string {
 	key, err := json.Marshal(struct {
 		Dir, Package, LDFlags, Tags string
 		Trimpath                    bool
-		Env                         []string
-		GOFLAGS                     string
-	}{opt.Dir, opt.Package, opt.Policy.Build.LDFlags + " " + opt.LDFlags, opt.Tags, policy.True(opt.Policy.Build.Trimpath), tc.env, os.Getenv("GOFLAGS")})
+		Env                         []string // GOFLAGS as go build gets it, too
+	}{opt.Dir, opt.Package, opt.Policy.Build.LDFlags + " " + opt.LDFlags, opt.Tags, policy.True(opt.Policy.Build.Trimpath), tc.env})
 	if err != nil {
 		return ""
 	}

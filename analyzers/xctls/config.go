@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
 )
 
@@ -191,7 +193,7 @@ func (c *checker) looksAt(id *ast.Ident, parent ast.Node, depth int) bool {
 			return false
 		}
 	case *ast.CallExpr:
-		if b, ok := info.Uses[calleeIdent(p.Fun)].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
+		if b, ok := typeutil.Callee(info, p).(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
 			return false
 		}
 		decl := c.funcDecl(p.Fun)
@@ -212,11 +214,6 @@ func (c *checker) looksAt(id *ast.Ident, parent ast.Node, depth int) bool {
 		}
 	}
 	return true
-}
-
-func calleeIdent(fun ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(fun).(*ast.Ident)
-	return id
 }
 
 // assignedFields finds, in body, assignments to base.Field for the given
