@@ -2,11 +2,14 @@ package cli
 
 import (
 	"crypto/sha256"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"sync"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/xcguard/xcguard/analyzers"
@@ -22,6 +25,14 @@ func isVetTool(args []string) bool {
 	return strings.HasPrefix(args[0], "-V=") || args[0] == "-flags" || strings.HasSuffix(args[len(args)-1], ".cfg")
 }
 
+// vetFlags are the config analyzer's flags that go vet may pass
+// (-xcconfig.profile=gov-cloud). go vet keys its cache on the flags' values
+// and on the tool ID (-V=full), which sees the environment but not the
+// flags: a flag naming a file (policy, policy-key) would let an edit of that
+// file replay stale results, so files are named by XCGUARD_POLICY and
+// XCGUARD_POLICY_KEY under go vet.
+var vetFlags = []string{"profile", "tests", "require-signed"}
+
 // vetTool speaks go vet's unitchecker protocol. It answers -V=full itself:
 // go vet caches results under the tool ID printed there, and the policy
 // decides the results, so the ID covers the effective policy as well as
@@ -29,6 +40,11 @@ func isVetTool(args []string) bool {
 // cached findings.
 func vetTool(args []string, stdout io.Writer) int {
 	if args[0] != "-V=full" {
+		for _, name := range vetFlags {
+			f := xcconfig.Analyzer.Flags.Lookup(name)
+			flag.Var(f.Value, xcconfig.Analyzer.Name+"."+name, f.Usage)
+		}
+		failClosed(analyzers.All)
 		unitchecker.Main(analyzers.All...) // exits
 	}
 	exe, err := os.Executable()
@@ -48,6 +64,53 @@ func vetTool(args []string, stdout io.Writer) int {
 	// The format cmd/go expects: "$progname version devel ... buildID=...".
 	fmt.Fprintf(stdout, "%s version devel xcguard buildID=%x\n", exe, h.Sum(nil))
 	return exitOK
+}
+
+// failClosed makes an analyzer that fails, or a policy that does not load,
+// end the vet tool with exit 1. unitchecker writes such errors into its
+// -json answer and exits 0, and go vet caches an answer that is not a
+// failure under the package's action ID: it would print the error once and
+// then replay a clean pass on every later run with a warm cache. A failing
+// exit is never cached, so a refused policy fails every run. It also covers
+// the runs go vet makes on dependencies only for their facts (VetxOnly),
+// where unitchecker does not report errors at all and a missing fact would
+// silently drop cross-package findings.
+func failClosed(as []*analysis.Analyzer) {
+	var once sync.Once
+	fail := func(pass *analysis.Pass, err error) {
+		once.Do(func() {
+			fmt.Fprintf(os.Stderr, "xcguard: %s: %v\n", pass.Pkg.Path(), err)
+			os.Exit(exitFindings)
+		})
+		select {} // another goroutine is exiting
+	}
+	seen := map[*analysis.Analyzer]bool{}
+	var wrap func(a *analysis.Analyzer)
+	wrap = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			wrap(r)
+		}
+		run := a.Run
+		a.Run = func(pass *analysis.Pass) (any, error) {
+			res, err := run(pass)
+			if err == nil {
+				if cfg, ok := res.(*xcconfig.Config); ok && cfg.Err != nil {
+					err = cfg.Err
+				}
+			}
+			if err != nil {
+				fail(pass, err)
+			}
+			return res, nil
+		}
+	}
+	for _, a := range as {
+		wrap(a)
+	}
 }
 
 // policyFingerprint is the effective policy as seen from the working

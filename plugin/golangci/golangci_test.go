@@ -67,10 +67,13 @@ func TestGolangciLint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := func(args ...string) (string, int) {
-		cmd := exec.Command(bin, append([]string{"run", "--output.text.print-issued-lines=false", "--show-stats=false"}, args...)...)
+	var runIn func(cache string, env []string, args ...string) (string, int)
+	run := func(args ...string) (string, int) { return runIn(t.TempDir(), nil, args...) }
+	runIn = func(cache string, env []string, args ...string) (string, int) {
+		cmd := exec.Command(bin, append([]string{"run", "--allow-parallel-runners", "--output.text.print-issued-lines=false", "--show-stats=false"}, args...)...)
 		cmd.Dir = target
-		cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOFLAGS=", "GOWORK=off")
+		cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+cache, "GOFLAGS=", "GOWORK=off")
+		cmd.Env = append(cmd.Env, env...)
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		err := cmd.Run()
@@ -124,6 +127,20 @@ func TestGolangciLint(t *testing.T) {
 		t.Errorf("xcguard vet findings (-want +got):\n%s\n%s", diff, stdout.String())
 	}
 
+	// A policy that does not load fails the run, and fails it again on the
+	// same cache: golangci-lint must not replay the refusal as a pass.
+	broken := filepath.Join(t.TempDir(), "broken.yml")
+	if err := os.WriteFile(broken, []byte("version: 1\nrule: {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache := t.TempDir()
+	for i := range 2 {
+		out, code := runIn(cache, []string{"XCGUARD_POLICY=" + broken})
+		if code == 0 || code == 1 || !strings.Contains(out, "broken.yml:2:1: unknown field") || findings(out) != nil {
+			t.Errorf("run %d with a broken policy: exit %d, want a failure naming the policy and no findings\n%s", i+1, code, out)
+		}
+	}
+
 	// A settings key the plugin does not know is a configuration error.
 	bad := filepath.Join(t.TempDir(), "bad.yml")
 	if err := os.WriteFile(bad, bytes.Replace(cfg, []byte("profile: iot-edge"), []byte("profiles: iot-edge"), 1), 0o644); err != nil {
@@ -144,7 +161,7 @@ func lintRepository(t *testing.T, bin string) {
 		t.Fatal(err)
 	}
 	lint := func(dir string, args ...string) (string, int) {
-		cmd := exec.Command(bin, append([]string{"run", "--output.text.print-issued-lines=false", "--show-stats=false"}, args...)...)
+		cmd := exec.Command(bin, append([]string{"run", "--allow-parallel-runners", "--output.text.print-issued-lines=false", "--show-stats=false"}, args...)...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "XCGUARD_POLICY=", "XCGUARD_PROFILE=")
 		out, err := cmd.CombinedOutput()
