@@ -2,34 +2,138 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 
 	"github.com/xcguard/xcguard/report"
 )
 
-// An outFile is written in full or not at all: the report goes to a
-// temporary file beside the target, renamed over it only when complete.
+// An outFile is where a report or signature goes. Over a regular file (or
+// where none exists yet) it is written in full or not at all: the data goes
+// to a temporary file beside the target, renamed over it only when complete,
+// with the mode the file had. A symbolic link is followed, so its target is
+// what changes. A device, FIFO, socket or /dev/fd path cannot be replaced:
+// it is opened and written straight into (-o /dev/stdout, -o >(cat)).
 type outFile struct {
-	path string
-	tmp  *os.File
+	path   string   // as given, for messages
+	target string   // the file written: path with symbolic links resolved
+	tmp    *os.File // the temporary file beside target; nil when direct
+	direct *os.File // the special file written straight into
+	mode   os.FileMode
 }
 
-// createOut opens the temporary file at once, so that an unwritable path is
+// createOut prepares the output at once, so that an unwritable path is
 // reported before any work is done.
 func createOut(flag, path string) (*outFile, error) {
 	if path == "" {
 		return nil, nil
 	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, inputf("-%s %s is a directory: name a file", flag, path)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	o := &outFile{path: path, mode: 0o644}
+	target, fi, err := resolveOut(path)
 	if err != nil {
 		return nil, inputf("cannot write -%s %s: %v: choose a writable path", flag, path, unwrapPathError(err))
 	}
-	return &outFile{path: path, tmp: tmp}, nil
+	o.target = target
+	switch {
+	case fi != nil && fi.IsDir():
+		return nil, inputf("-%s %s is a directory: name a file", flag, path)
+	case fi != nil && !fi.Mode().IsRegular(), fi != nil && target == "":
+		// A device, FIFO or socket, or a /dev/fd or /proc link that names
+		// no path: write into it. O_NONBLOCK makes a FIFO without a reader
+		// an error instead of a hang; writes still wait for the reader.
+		f, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK|truncIf(fi.Mode().IsRegular()), 0)
+		if err != nil {
+			if errors.Is(err, syscall.ENXIO) {
+				return nil, inputf("cannot write -%s %s: a FIFO with no reader: start its reader first", flag, path)
+			}
+			return nil, inputf("cannot write -%s %s: %v: choose a writable path", flag, path, unwrapPathError(err))
+		}
+		o.direct = f
+		return o, nil
+	case fi != nil:
+		o.mode = fi.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp*")
+	if err != nil {
+		return nil, inputf("cannot write -%s %s: %v: choose a writable path", flag, path, unwrapPathError(err))
+	}
+	o.tmp = tmp
+	return o, nil
+}
+
+func truncIf(regular bool) int {
+	if regular {
+		return os.O_TRUNC
+	}
+	return 0
+}
+
+// resolveOut follows symbolic links from path to the file they name, which
+// need not exist yet (a dangling link names the file to create). It returns
+// that file's info, nil when it does not exist, and target "" when the path
+// leads to a file that has no path of its own (/dev/stdout to a pipe).
+func resolveOut(path string) (target string, fi os.FileInfo, err error) {
+	target = path
+	for range 40 {
+		lfi, err := os.Lstat(target)
+		if errors.Is(err, fs.ErrNotExist) {
+			return target, nil, nil
+		}
+		if err != nil {
+			return "", nil, err
+		}
+		if lfi.Mode()&os.ModeSymlink == 0 {
+			return target, lfi, nil
+		}
+		if isMagicLink(target) {
+			// /proc/self/fd/1 names an open file, which may have no path
+			// ("pipe:[1234]") or one another process holds open: write
+			// into what it is.
+			fi, err := os.Stat(path)
+			return "", fi, err
+		}
+		link, err := os.Readlink(target)
+		if err != nil {
+			return "", nil, err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(target), link)
+		}
+		target = link
+	}
+	return "", nil, errors.New("too many levels of symbolic links")
+}
+
+// isMagicLink reports whether a link is one of the kernel's links to an
+// open file (/proc/self/fd/N, /dev/fd/N).
+func isMagicLink(path string) bool {
+	return strings.HasPrefix(path, "/proc/") || strings.HasPrefix(path, "/dev/fd/")
+}
+
+// sameOutput reports whether two outputs are the same file, one that is
+// replaced: writing /dev/null twice is fine.
+func sameOutput(a, b *outFile) bool {
+	if a == nil || b == nil || a.direct != nil && b.direct != nil {
+		return false
+	}
+	if a.target != "" && a.target == b.target {
+		return true
+	}
+	if a.target != "" && b.target != "" {
+		x, errx := filepath.Abs(a.target)
+		y, erry := filepath.Abs(b.target)
+		if errx == nil && erry == nil && x == y {
+			return true
+		}
+	}
+	fa, erra := os.Stat(a.path)
+	fb, errb := os.Stat(b.path)
+	return erra == nil && errb == nil && os.SameFile(fa, fb)
 }
 
 func unwrapPathError(err error) error {
@@ -39,31 +143,52 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// commit writes data and renames the file into place.
+// commit writes data and, over a regular file, renames it into place.
 func (o *outFile) commit(data []byte) error {
+	if o.direct != nil {
+		_, err := o.direct.Write(data)
+		if cerr := o.direct.Close(); err == nil {
+			err = cerr
+		}
+		o.direct = nil
+		if err != nil {
+			return inputf("writing %s: %v", o.path, unwrapPathError(err))
+		}
+		return nil
+	}
 	if _, err := o.tmp.Write(data); err != nil {
 		o.discard()
-		return inputf("writing %s: %v", o.path, err)
+		return inputf("writing %s: %v", o.path, unwrapPathError(err))
+	}
+	if err := o.tmp.Chmod(o.mode); err != nil {
+		o.discard()
+		return inputf("writing %s: %v", o.path, unwrapPathError(err))
 	}
 	if err := o.tmp.Close(); err != nil {
 		os.Remove(o.tmp.Name())
-		return inputf("writing %s: %v", o.path, err)
+		return inputf("writing %s: %v", o.path, unwrapPathError(err))
 	}
-	if err := os.Chmod(o.tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(o.tmp.Name(), o.path); err != nil {
+	if err := os.Rename(o.tmp.Name(), o.target); err != nil {
 		os.Remove(o.tmp.Name())
-		return inputf("writing %s: %v", o.path, err)
+		return inputf("writing %s: %v", o.path, unwrapPathError(err))
 	}
+	o.tmp = nil
 	return nil
 }
 
-// discard removes the temporary file, leaving any earlier report in place.
+// discard removes the temporary file, leaving any earlier file in place.
 func (o *outFile) discard() {
-	if o != nil {
+	if o == nil {
+		return
+	}
+	if o.tmp != nil {
 		o.tmp.Close()
 		os.Remove(o.tmp.Name())
+		o.tmp = nil
+	}
+	if o.direct != nil {
+		o.direct.Close()
+		o.direct = nil
 	}
 }
 
@@ -87,6 +212,11 @@ func openOutputs(c *common) (*outputs, error) {
 	if err != nil {
 		main.discard()
 		return nil, err
+	}
+	if sameOutput(main, sarif) {
+		main.discard()
+		sarif.discard()
+		return nil, inputf("-o %s and -sarif %s are the same file: name two files", c.output, c.sarif)
 	}
 	return &outputs{format: c.format, main: main, sarif: sarif}, nil
 }
