@@ -305,7 +305,7 @@ func goBuild(ctx context.Context, goBin string, opt Options, tc *toolchain, out 
 	if policy.True(bs.Trimpath) {
 		args = append(args, "-trimpath")
 	}
-	if ld := strings.TrimSpace(bs.LDFlags + " " + opt.LDFlags); ld != "" {
+	if ld := strings.TrimSpace(string(bs.LDFlags) + " " + opt.LDFlags); ld != "" {
 		args = append(args, "-ldflags="+ld)
 	}
 	if opt.Tags != "" {

@@ -40,7 +40,7 @@ func cacheEntry(opt Options, tc *toolchain) string {
 		Dir, Package, LDFlags, Tags string
 		Trimpath                    bool
 		Env                         []string // GOFLAGS as go build gets it, too
-	}{opt.Dir, opt.Package, opt.Policy.Build.LDFlags + " " + opt.LDFlags, opt.Tags, policy.True(opt.Policy.Build.Trimpath), tc.env})
+	}{opt.Dir, opt.Package, string(opt.Policy.Build.LDFlags) + " " + opt.LDFlags, opt.Tags, policy.True(opt.Policy.Build.Trimpath), tc.env})
 	if err != nil {
 		return ""
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -68,7 +69,7 @@ func decodeFile(name string, data []byte) (*Policy, error) {
 	for _, f := range p.Locked {
 		if !slices.Contains(lockable, f) {
 			line, col := keyPos(doc.Content[0], "locked")
-			return nil, &PosError{name, line, col, fmt.Sprintf("locked: unknown field %q: lock a section (crypto, build, …) or a setting such as build.max_glibc", f)}
+			return nil, &PosError{name, line, col, fmt.Sprintf("locked: unknown field %s: lock a section (crypto, build, …) or a setting such as build.max_glibc", quote(f))}
 		}
 	}
 	return p, nil
@@ -161,7 +162,7 @@ func (d decoder) value(n *yaml.Node, v reflect.Value, field string) error {
 				return err
 			}
 			if m.MapIndex(key).IsValid() {
-				return d.errorf(kn, "duplicate key %q%s", kn.Value, where)
+				return d.errorf(kn, "duplicate key %s%s", quote(kn.Value), where)
 			}
 			val := reflect.New(v.Type().Elem()).Elem()
 			if err := d.value(vn, val, field+"."+kn.Value); err != nil {
@@ -178,19 +179,19 @@ func (d decoder) value(n *yaml.Node, v reflect.Value, field string) error {
 	switch v.Kind() {
 	case reflect.String:
 		if n.Tag != "!!str" {
-			return d.errorf(n, "expected a string%s, found %q: quote it", where, n.Value)
+			return d.errorf(n, "expected a string%s, found %s: quote it", where, quote(n.Value))
 		}
 		v.SetString(n.Value)
 	case reflect.Bool:
 		b, err := strconv.ParseBool(n.Value)
 		if n.Tag != "!!bool" || err != nil {
-			return d.errorf(n, "expected true or false%s, found %q", where, n.Value)
+			return d.errorf(n, "expected true or false%s, found %s", where, quote(n.Value))
 		}
 		v.SetBool(b)
 	case reflect.Int:
 		i, err := strconv.Atoi(n.Value)
 		if n.Tag != "!!int" || err != nil {
-			return d.errorf(n, "expected a whole number%s, found %q", where, n.Value)
+			return d.errorf(n, "expected a whole number%s, found %s", where, quote(n.Value))
 		}
 		v.SetInt(int64(i))
 	default:
@@ -214,10 +215,10 @@ func (d decoder) structure(n *yaml.Node, v reflect.Value, field string) error {
 		kn, vn := n.Content[i], n.Content[i+1]
 		idx, ok := fields[kn.Value]
 		if !ok {
-			return d.errorf(kn, "unknown field %q%s (known: %s)", kn.Value, in(field), strings.Join(sortedKeys(fields), ", "))
+			return d.errorf(kn, "unknown field %s%s (known: %s)", quote(kn.Value), in(field), strings.Join(sortedKeys(fields), ", "))
 		}
 		if seen[kn.Value] {
-			return d.errorf(kn, "duplicate field %q%s", kn.Value, in(field))
+			return d.errorf(kn, "duplicate field %s%s", quote(kn.Value), in(field))
 		}
 		seen[kn.Value] = true
 		name := kn.Value
@@ -277,5 +278,30 @@ func kindName(n *yaml.Node) string {
 	if n.Tag == "!!null" {
 		return "nothing"
 	}
-	return fmt.Sprintf("%q", n.Value)
+	return quote(n.Value)
+}
+
+// quoteMax is how much of a value an error quotes. A policy file may be
+// anything a pull request points extends at (a .env file, a private key):
+// errors name the place and a short prefix, never the content.
+const quoteMax = 40
+
+// quote quotes a value from a policy file for an error, cut to quoteMax
+// bytes (on a rune boundary) and to its first line.
+func quote(s string) string {
+	cut := false
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		s, cut = s[:i], true
+	}
+	if len(s) > quoteMax {
+		n := quoteMax
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		s, cut = s[:n], true
+	}
+	if cut {
+		return strconv.Quote(s) + "…"
+	}
+	return strconv.Quote(s)
 }

@@ -61,9 +61,9 @@ func TestDecodeErrors(t *testing.T) {
 		},
 		{
 			name: "number where a string is expected",
-			doc:  "version: 1\nbuild:\n  ldflags: 5\n",
-			pos:  "3:12",
-			msg:  `expected a string for build.ldflags, found "5": quote it`,
+			doc:  "version: 1\nbuild:\n  cc: {linux/arm64: 5}\n",
+			pos:  "3:21",
+			msg:  `expected a string for build.cc.linux/arm64, found "5": quote it`,
 		},
 		{
 			name: "string where a number is expected",

@@ -15,6 +15,7 @@ import (
 
 	"github.com/xcguard/xcguard/docs"
 	"github.com/xcguard/xcguard/internal/gm"
+	"github.com/xcguard/xcguard/internal/inputfile"
 )
 
 // FileName is the name of a project's policy file, found by walking up from
@@ -62,42 +63,60 @@ func Find(dir string) (string, bool) {
 	}
 }
 
-// Load returns the effective policy of a policy file (none if file is "")
-// combined with the named embedded profiles, stricter value winning. With
-// neither, it is the default profile.
-//
-// Policy files are trusted as XCGUARD_POLICY_KEY and XCGUARD_REQUIRE_SIGNED
-// say; LoadTrusted takes the trust explicitly.
+// Load returns the effective policy of a policy file the caller names (none
+// if file is "") combined with the named embedded profiles, stricter value
+// winning; with neither, the default profile. No signature is checked and
+// the environment is not read: Request.Load is the whole resolution.
 func Load(file string, profiles []string) (*Policy, error) {
-	return LoadTrusted(file, profiles, TrustFromEnv())
+	return Request{File: file, Named: file != "", Profiles: profiles}.Load()
 }
 
-// LoadTrusted is Load with the policy files' signatures checked as trust
-// says. Embedded profiles are part of the binary and always trusted.
-func LoadTrusted(file string, profiles []string, trust Trust) (*Policy, error) {
-	key, err := trust.key()
+// LoadProfiles returns the effective policy of embedded profiles alone.
+func LoadProfiles(profiles ...string) (*Policy, error) { return Load("", profiles) }
+
+// Limits on an extends chain: a file may be reached by several paths (a
+// diamond), but each is read once per load, and no chain is deeper or
+// wider than this.
+const (
+	maxExtendsDepth = 16
+	maxPolicyFiles  = 64
+)
+
+// Load returns the effective policy the request names: its file, resolved
+// with what it extends and with signatures checked as its Trust says,
+// combined with its profiles. Embedded profiles are part of the binary and
+// always trusted.
+func (r Request) Load() (*Policy, error) {
+	key, err := r.Trust.key()
 	if err != nil {
 		return nil, err
 	}
-	l := loader{trust: trust, key: key}
+	l := loader{trust: r.Trust, key: key, done: map[loadKey]*Policy{}}
 	var layers []*Policy
-	if file != "" {
-		abs, err := filepath.Abs(file)
+	if r.File != "" {
+		abs, err := filepath.Abs(r.File)
 		if err != nil {
 			return nil, err
 		}
-		p, err := l.file(abs, file)
+		if !r.Named {
+			// Found in the project: it and what it extends must stay
+			// inside the project, also through symbolic links.
+			if l.boundary, err = filepath.EvalSymlinks(projectRoot(filepath.Dir(abs))); err != nil {
+				return nil, err
+			}
+		}
+		p, err := l.file(abs, r.File, !r.Named)
 		if err != nil {
 			return nil, err
 		}
 		layers = append(layers, p)
 	}
-	for _, name := range profiles {
+	for _, name := range r.Profiles {
 		p, err := l.profile(name)
 		if err != nil {
 			return nil, err
 		}
-		if file != "" {
+		if r.File != "" {
 			yieldToolchain(p, layers[0])
 		}
 		layers = append(layers, p)
@@ -114,7 +133,24 @@ func LoadTrusted(file string, profiles []string, trust Trust) (*Policy, error) {
 		return nil, err
 	}
 	p.Origins = l.origins
+	p.Provenance = Provenance{Project: l.project, Signed: l.verified, TrustProject: r.TrustProject}
 	return p.complete(), nil
+}
+
+// projectRoot is the directory a policy file found in dir may extend files
+// in: the nearest directory at or above dir that holds .git (the
+// repository), else dir itself.
+func projectRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
 }
 
 // yieldToolchain drops from a profile given with -profile the C compiler
@@ -136,7 +172,7 @@ func yieldToolchain(profile, file *Policy) {
 // LoadBytes loads one policy document given as bytes (name is used in errors;
 // relative extends are resolved against dir).
 func LoadBytes(name, dir string, data []byte) (*Policy, error) {
-	var l loader
+	l := loader{done: map[loadKey]*Policy{}}
 	p, err := l.document(name, dir, data)
 	if err != nil {
 		return nil, err
@@ -176,6 +212,20 @@ type loader struct {
 	trust   Trust
 	key     *gm.PublicKey
 	origins map[string][]string
+	// boundary is the directory every file must be inside ("" for none).
+	boundary string
+	// done holds each file already resolved in this load.
+	done map[loadKey]*Policy
+	// project names the sources read as project input; verified is set
+	// once a file's signature has verified.
+	project  map[string]bool
+	verified bool
+}
+
+// loadKey is a file resolved as project input or not.
+type loadKey struct {
+	abs     string
+	project bool
 }
 
 // noteOrigins records which settings a source's own document sets.
@@ -202,6 +252,9 @@ func (l *loader) enter(id string) error {
 	if i := slices.Index(l.stack, id); i >= 0 {
 		return fmt.Errorf("extends cycle: %s", strings.Join(append(l.stack[i:], id), " → "))
 	}
+	if len(l.stack) >= maxExtendsDepth {
+		return fmt.Errorf("extends chain deeper than %d files: flatten it", maxExtendsDepth)
+	}
 	l.stack = append(l.stack, id)
 	return nil
 }
@@ -220,13 +273,22 @@ func (l *loader) profile(name string) (*Policy, error) {
 	return l.document("profile "+name, "", data)
 }
 
-func (l *loader) file(abs, shown string) (*Policy, error) {
-	data, err := os.ReadFile(abs)
+// file reads, verifies and resolves the policy file abs (shown in
+// messages); project says it is project input, whose extends the pipeline
+// did not choose.
+func (l *loader) file(abs, shown string, project bool) (*Policy, error) {
+	if err := l.inside(abs, shown); err != nil {
+		return nil, err
+	}
+	if p, ok := l.done[loadKey{abs, project}]; ok {
+		return p, nil
+	}
+	if len(l.done) >= maxPolicyFiles {
+		return nil, fmt.Errorf("extends chain of more than %d policy files: flatten it", maxPolicyFiles)
+	}
+	data, err := inputfile.Read(abs, inputfile.PolicyMax)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("policy file %s does not exist: create it or pass -policy with an existing file", shown)
-		}
-		return nil, fmt.Errorf("reading policy: %v", err)
+		return nil, readError("policy file", shown, err)
 	}
 	if err := l.enter(abs); err != nil {
 		return nil, err
@@ -236,10 +298,62 @@ func (l *loader) file(abs, shown string) (*Policy, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := l.verifyFile(shown, abs, data, True(own.Signed)); err != nil {
+	verified, err := l.verifyFile(shown, abs, data, True(own.Signed))
+	if err != nil {
 		return nil, err
 	}
-	return l.resolve(shown, filepath.Dir(abs), data, own)
+	if verified {
+		// A file the pipeline's key vouches for is the organisation's,
+		// and so is what it extends.
+		project = false
+		l.verified = true
+	}
+	if project {
+		if l.project == nil {
+			l.project = map[string]bool{}
+		}
+		l.project[shown] = true
+	}
+	p, err := l.resolve(shown, filepath.Dir(abs), data, own, project)
+	if err != nil {
+		return nil, err
+	}
+	l.done[loadKey{abs, project}] = p
+	return p, nil
+}
+
+// inside refuses a file outside the boundary, symbolic links resolved.
+func (l *loader) inside(abs, shown string) error {
+	if l.boundary == "" {
+		return nil
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return readError("policy file", shown, err)
+	}
+	if rel, err := filepath.Rel(l.boundary, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("policy file %s is outside the project (%s): a policy file found in the project may extend only files inside it; name an outside policy with -policy or %s", shown, l.boundary, EnvPolicy)
+	}
+	return nil
+}
+
+// readError says why a policy file (or its signature, or a key) cannot be
+// read, naming it and never quoting it.
+func readError(what, shown string, err error) error {
+	var tl *inputfile.TooLargeError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s %s does not exist: create it or pass -policy with an existing file", what, shown)
+	case errors.Is(err, inputfile.ErrNotRegular):
+		return fmt.Errorf("%s %s is not a regular file: name a YAML file", what, shown)
+	case errors.As(err, &tl):
+		return fmt.Errorf("%s %s is %v: a policy is a short YAML file", what, shown, tl)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("reading %s %s: %v", what, shown, err)
 }
 
 // document decodes one policy and resolves what it extends. A document that
@@ -249,12 +363,12 @@ func (l *loader) document(name, dir string, data []byte) (*Policy, error) {
 	if err != nil {
 		return nil, err
 	}
-	return l.resolve(name, dir, data, own)
+	return l.resolve(name, dir, data, own, false)
 }
 
 // resolve builds a decoded document on what it extends (data is its text,
-// for positions in errors).
-func (l *loader) resolve(name, dir string, data []byte, own *Policy) (*Policy, error) {
+// for positions in errors; project as for file).
+func (l *loader) resolve(name, dir string, data []byte, own *Policy, project bool) (*Policy, error) {
 	var err error
 	own.Sources = []string{name}
 	extends := own.Extends
@@ -264,14 +378,15 @@ func (l *loader) resolve(name, dir string, data []byte, own *Policy) (*Policy, e
 	var bases []*Policy
 	for i, ref := range extends {
 		var base *Policy
-		if isPath(ref) {
-			if dir == "" {
-				err = fmt.Errorf("an embedded profile cannot extend the file %q", ref)
-			} else {
-				base, err = l.file(filepath.Join(dir, ref), filepath.Join(filepath.Dir(name), ref))
-			}
-		} else {
+		switch {
+		case !isPath(ref):
 			base, err = l.profile(ref)
+		case dir == "":
+			err = fmt.Errorf("an embedded profile cannot extend the file %s", quote(ref))
+		case filepath.IsAbs(ref) || strings.HasPrefix(ref, `\`):
+			err = fmt.Errorf("extends %s: an absolute path: name the file relative to this one", quote(ref))
+		default:
+			base, err = l.file(filepath.Join(dir, ref), filepath.Join(filepath.Dir(name), ref), project)
 		}
 		if err != nil {
 			var perr *PosError
@@ -410,9 +525,9 @@ func keepEmptyLists(n *yaml.Node, v reflect.Value) {
 
 // Default returns the default profile's effective policy.
 func Default() *Policy {
-	p, err := Load("", nil)
+	p, err := LoadProfiles()
 	if err != nil {
-		panic(err) // the embedded profiles are tested
+		panic(err) // the embedded profiles are tested, and nothing else is read
 	}
 	return p
 }

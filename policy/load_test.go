@@ -20,7 +20,7 @@ import (
 var constraintText = cmp.Comparer(func(a, b policy.Constraint) bool { return a.String() == b.String() })
 
 // samePolicy compares effective policies, not where they came from.
-var samePolicy = cmp.Options{cmpopts.IgnoreFields(policy.Policy{}, "Sources", "Origins"), constraintText}
+var samePolicy = cmp.Options{cmpopts.IgnoreFields(policy.Policy{}, "Sources", "Origins", "Provenance"), constraintText}
 
 func load(t *testing.T, file string, profiles ...string) *policy.Policy {
 	t.Helper()
@@ -330,7 +330,7 @@ func TestProfileValues(t *testing.T) {
 		{"finance", "go_min", func(p *policy.Policy) any { return p.Modules.GoMin }, policy.GoVersion("1.21")},
 		{"finance", "gmsm constraint", func(p *policy.Policy) any { return moduleVersion(p.Modules.Allow, "github.com/tjfoc/gmsm") }, ">= v1.4.1"},
 
-		{"iot-edge", "ldflags", func(p *policy.Policy) any { return p.Build.LDFlags }, "-s -w"},
+		{"iot-edge", "ldflags", func(p *policy.Policy) any { return string(p.Build.LDFlags) }, "-s -w"},
 		{"iot-edge", "smoke.max_rss", func(p *policy.Policy) any { return p.Build.Smoke.MaxRSS }, policy.Size(45 << 20)},
 		{"iot-edge", "forbid_linked", func(p *policy.Policy) any {
 			return slices.DeleteFunc(slices.Clone(p.Build.ForbidLinked), func(s string) bool { return s != "net/http/pprof" && s != "expvar" })
@@ -388,7 +388,7 @@ func TestProfilesCombine(t *testing.T) {
 
 	p = load(t, "", "gov-cloud", "iot-edge")
 	got := []any{p.Build.Targets, policy.True(p.Build.CGO), p.Build.LDFlags, p.Build.Smoke.MaxRSS, p.PProf.AllowBuildTags, p.Severity("XC503"), p.Severity("XC504")}
-	want := []any{[]policy.Target{"linux/arm64"}, true, "-s -w", policy.Size(45 << 20), []string{}, policy.Error, policy.Error}
+	want := []any{[]policy.Target{"linux/arm64"}, true, policy.LinkFlags("-s -w"), policy.Size(45 << 20), []string{}, policy.Error, policy.Error}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("gov-cloud,iot-edge (-want +got):\n%s", diff)
 	}

@@ -42,7 +42,7 @@ func combine(a, b *Policy) (*Policy, error) {
 			CGO:          agreeBool(&c, "build.cgo", a.Build.CGO, b.Build.CGO),
 			CC:           agreeMap(&c, "build.cc", a.Build.CC, b.Build.CC),
 			Sysroot:      agreeMap(&c, "build.sysroot", a.Build.Sysroot, b.Build.Sysroot),
-			LDFlags:      strings.Join(unionBy(ldflagArgs(a.Build.LDFlags), ldflagArgs(b.Build.LDFlags), self), " "),
+			LDFlags:      LinkFlags(strings.Join(unionBy(ldflagArgs(string(a.Build.LDFlags)), ldflagArgs(string(b.Build.LDFlags)), self), " ")),
 			Trimpath:     anyTrue(a.Build.Trimpath, b.Build.Trimpath),
 			GOARM64:      minFunc(a.Build.GOARM64, b.Build.GOARM64, ARM64Level.Compare),
 			MaxSize:      minSet(a.Build.MaxSize, b.Build.MaxSize),
@@ -56,7 +56,7 @@ func combine(a, b *Policy) (*Policy, error) {
 			},
 		},
 		Locked:  unionBy(a.Locked, b.Locked, self),
-		Sources: append(slices.Clip(a.Sources), b.Sources...),
+		Sources: joinSources(a.Sources, b.Sources),
 	}
 	if c.err != nil {
 		return nil, fmt.Errorf("%s and %s %v", strings.Join(a.Sources, "+"), strings.Join(b.Sources, "+"), c.err)
@@ -100,11 +100,23 @@ func overlay(base, own *Policy) *Policy {
 	setIf(&p.Build.Smoke.MaxRSS, own.Build.Smoke.MaxRSS)
 	p.Locked = unionBy(base.Locked, own.Locked, self)
 	p.Signed = own.Signed
-	p.Sources = append(slices.Clip(base.Sources), own.Sources...)
+	p.Sources = joinSources(base.Sources, own.Sources)
 	return &p
 }
 
 func (r ImportRule) key() string { return r.Path }
+
+// joinSources lists the sources of a and then those of b not in a: a file
+// reached by several extends paths (a diamond) is listed once.
+func joinSources(a, b []string) []string {
+	out := slices.Clip(a)
+	for _, s := range b {
+		if !slices.Contains(a, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 func self[T any](x T) T { return x }
 

@@ -24,7 +24,7 @@ func fragment(t *testing.T, name, body string) *Policy {
 // unordered compares policies as sets: the order of list entries, of
 // constraint terms and of linker flags carries no meaning when combining.
 var unordered = cmp.Options{
-	cmpopts.IgnoreFields(Policy{}, "Sources", "Origins"),
+	cmpopts.IgnoreFields(Policy{}, "Sources", "Origins", "Provenance"),
 	cmp.AllowUnexported(Constraint{}, term{}),
 	cmpopts.SortSlices(func(a, b string) bool { return a < b }),
 	cmpopts.SortSlices(func(a, b Target) bool { return a < b }),
@@ -36,7 +36,7 @@ var unordered = cmp.Options{
 	}),
 	cmpopts.SortSlices(func(a, b term) bool { return a.op+a.version < b.op+b.version }),
 	cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".LDFlags" },
-		cmp.Transformer("ldflagArgs", ldflagArgs)),
+		cmp.Transformer("ldflagArgs", func(f LinkFlags) []string { return ldflagArgs(string(f)) })),
 }
 
 // TestCombine specifies "stricter wins" for policies side by side (several
@@ -557,7 +557,7 @@ func TestOverlay(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			want := fragment(t, "want.yml", tc.want)
 			got := overlay(fragment(t, "base.yml", tc.base), fragment(t, "own.yml", tc.own))
-			if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(Policy{}, "Sources", "Origins"), cmp.AllowUnexported(Constraint{}, term{})); diff != "" {
+			if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(Policy{}, "Sources", "Origins", "Provenance"), cmp.AllowUnexported(Constraint{}, term{})); diff != "" {
 				t.Errorf("overlay (-want +got):\n%s", diff)
 			}
 			if diff := cmp.Diff([]string{"base.yml", "own.yml"}, got.Sources); diff != "" {

@@ -28,6 +28,51 @@ type Policy struct {
 	// "rules.XC202") to the sources whose own text sets it, in the order
 	// they were read; policy show prints them.
 	Origins map[string][]string `yaml:"-" json:"-"`
+	// Provenance says which sources the pipeline chose.
+	Provenance Provenance `yaml:"-" json:"-"`
+}
+
+// Provenance tells pipeline input from project input. The pipeline chooses
+// the command line, the environment, the file it names (-policy,
+// XCGUARD_POLICY) and what that extends, and files its key verifies; a
+// .xcguard.yml found in the project, and the unsigned files it extends, are
+// project input: a pull request may have written them.
+type Provenance struct {
+	// Project holds the names (as in Sources) of the project-input files.
+	Project map[string]bool
+	// Signed is set when a file of the chain verified with the pipeline's
+	// key: an organisation policy, whose locks say what projects may set.
+	Signed bool
+	// TrustProject is set when the pipeline trusts project input
+	// (-trust-project, XCGUARD_TRUST_PROJECT).
+	TrustProject bool
+}
+
+// SetByPipeline reports whether a source other than project input sets the
+// setting at path: a file the pipeline names or its key verifies, or an
+// embedded profile (xcguard's own text).
+func (p *Policy) SetByPipeline(path string) bool {
+	for _, src := range p.Origins[path] {
+		if !p.Provenance.Project[src] {
+			return true
+		}
+	}
+	return false
+}
+
+// SetByProject returns the project-input files whose own text sets the
+// setting at path ("build.cc"), unless the pipeline trusts project input.
+func (p *Policy) SetByProject(path string) []string {
+	if p.Provenance.TrustProject {
+		return nil
+	}
+	var files []string
+	for _, src := range p.Origins[path] {
+		if p.Provenance.Project[src] {
+			files = append(files, src)
+		}
+	}
+	return files
 }
 
 // Crypto configures the crypto and TLS rules (XC101–XC105).
@@ -92,7 +137,7 @@ type Build struct {
 	CGO          *bool             `yaml:"cgo,omitempty" json:"cgo,omitempty"`
 	CC           map[Target]string `yaml:"cc,omitempty" json:"cc,omitempty"`
 	Sysroot      map[Target]string `yaml:"sysroot,omitempty" json:"sysroot,omitempty"`
-	LDFlags      string            `yaml:"ldflags,omitempty" json:"ldflags,omitempty"`
+	LDFlags      LinkFlags         `yaml:"ldflags,omitempty" json:"ldflags,omitempty"`
 	Trimpath     *bool             `yaml:"trimpath,omitempty" json:"trimpath,omitempty"`
 	GOARM64      ARM64Level        `yaml:"goarm64,omitempty" json:"goarm64,omitempty"`
 	MaxSize      Size              `yaml:"max_size,omitempty" json:"max_size,omitempty"`

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/xcguard/xcguard/internal/gm"
+	"github.com/xcguard/xcguard/internal/inputfile"
 )
 
 // SignatureSuffix names a policy file's SM2 signature: org.yml.sig.
@@ -26,14 +26,6 @@ type Trust struct {
 	RequireSigned bool
 }
 
-// TrustFromEnv is the trust that XCGUARD_POLICY_KEY and
-// XCGUARD_REQUIRE_SIGNED (1 or true) ask for; under go vet they are the only
-// way to ask.
-func TrustFromEnv() Trust {
-	req := os.Getenv("XCGUARD_REQUIRE_SIGNED")
-	return Trust{KeyFile: os.Getenv("XCGUARD_POLICY_KEY"), RequireSigned: req == "1" || req == "true"}
-}
-
 // key reads the public key, once.
 func (t Trust) key() (*gm.PublicKey, error) {
 	if t.KeyFile == "" {
@@ -42,7 +34,7 @@ func (t Trust) key() (*gm.PublicKey, error) {
 		}
 		return nil, nil
 	}
-	data, err := os.ReadFile(t.KeyFile)
+	data, err := inputfile.Read(t.KeyFile, inputfile.PolicyMax)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -59,23 +51,23 @@ func (t Trust) key() (*gm.PublicKey, error) {
 
 // verifyFile checks the signature of a policy file's exact bytes when the
 // trust asks for it: for every file under RequireSigned, else for files
-// marked "signed: true".
-func (l *loader) verifyFile(shown, abs string, data []byte, marked bool) error {
+// marked "signed: true". It reports whether a signature was verified.
+func (l *loader) verifyFile(shown, abs string, data []byte, marked bool) (bool, error) {
 	if l.key == nil || !marked && !l.trust.RequireSigned {
-		return nil
+		return false, nil
 	}
 	sigFile := abs + SignatureSuffix
-	sig, err := os.ReadFile(sigFile)
+	sig, err := inputfile.Read(sigFile, inputfile.PolicyMax)
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("policy file %s has no signature %s: have it signed (xcguard policy sign) or use the signed original", shown, shown+SignatureSuffix)
+		return false, fmt.Errorf("policy file %s has no signature %s: have it signed (xcguard policy sign) or use the signed original", shown, shown+SignatureSuffix)
 	}
 	if err != nil {
-		return fmt.Errorf("policy file %s: reading its signature: %v", shown, err)
+		return false, fmt.Errorf("policy file %s: %v", shown, readError("signature", shown+SignatureSuffix, err))
 	}
 	if err := l.key.Verify(data, sig); err != nil {
-		return fmt.Errorf("policy file %s: %s: %v with the policy key: the file or its signature changed since it was signed, or another key signed it", shown, shown+SignatureSuffix, err)
+		return false, fmt.Errorf("policy file %s: %s: %v with the policy key: the file or its signature changed since it was signed, or another key signed it", shown, shown+SignatureSuffix, err)
 	}
-	return nil
+	return true, nil
 }
 
 // A LockError is a file that loosens a field locked by a policy it extends.

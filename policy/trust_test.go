@@ -158,7 +158,7 @@ func TestSignedPolicies(t *testing.T) {
 			}
 			dir := writeFiles(t, files)
 			trust := Trust{KeyFile: filepath.Join(dir, "org.pub"), RequireSigned: tt.require}
-			_, err := LoadTrusted(filepath.Join(dir, ".xcguard.yml"), nil, trust)
+			_, err := Request{File: filepath.Join(dir, ".xcguard.yml"), Trust: trust}.Load()
 			switch {
 			case tt.want == "" && err != nil:
 				t.Fatalf("refused: %v", err)
@@ -171,13 +171,14 @@ func TestSignedPolicies(t *testing.T) {
 	// Without a key nothing is verified (a signed file still loads), and
 	// RequireSigned without a key is refused up front.
 	dir := writeFiles(t, map[string]string{"org.yml": string(org), ".xcguard.yml": project})
-	if _, err := LoadTrusted(filepath.Join(dir, ".xcguard.yml"), nil, Trust{}); err != nil {
+	file := filepath.Join(dir, ".xcguard.yml")
+	if _, err := (Request{File: file}).Load(); err != nil {
 		t.Errorf("without a key: %v", err)
 	}
-	if _, err := LoadTrusted(filepath.Join(dir, ".xcguard.yml"), nil, Trust{RequireSigned: true}); err == nil || !strings.Contains(err.Error(), "needs the organisation's public key") {
+	if _, err := (Request{File: file, Trust: Trust{RequireSigned: true}}).Load(); err == nil || !strings.Contains(err.Error(), "needs the organisation's public key") {
 		t.Errorf("require-signed without a key: %v", err)
 	}
-	if _, err := LoadTrusted(filepath.Join(dir, ".xcguard.yml"), nil, Trust{KeyFile: filepath.Join(dir, "org.yml")}); err == nil || !strings.Contains(err.Error(), "not a PEM") {
+	if _, err := (Request{File: file, Trust: Trust{KeyFile: filepath.Join(dir, "org.yml")}}).Load(); err == nil || !strings.Contains(err.Error(), "not a PEM") {
 		t.Errorf("a key file that is not a key: %v", err)
 	}
 }

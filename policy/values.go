@@ -26,7 +26,7 @@ type RuleID string
 func (r *RuleID) UnmarshalText(b []byte) error {
 	s := string(b)
 	if _, ok := docs.Lookup(s); !ok {
-		return fmt.Errorf("unknown rule %q (see 'xcguard list')", s)
+		return fmt.Errorf("unknown rule %s (see 'xcguard list')", quote(s))
 	}
 	*r = RuleID(s)
 	return nil
@@ -50,7 +50,7 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 func (s *Severity) UnmarshalText(b []byte) error {
 	i := slices.Index(severityNames, string(b))
 	if i < 0 {
-		return fmt.Errorf("invalid severity %q: use error, warning or off", b)
+		return fmt.Errorf("invalid severity %s: use error, warning or off", quote(string(b)))
 	}
 	*s = Severity(i)
 	return nil
@@ -77,7 +77,7 @@ func (v TLSVersion) MarshalText() ([]byte, error) { return []byte(v.String()), n
 func (v *TLSVersion) UnmarshalText(b []byte) error {
 	x, ok := tlsVersions[string(b)]
 	if !ok {
-		return fmt.Errorf("invalid TLS version %q: use \"1.2\" or \"1.3\"", b)
+		return fmt.Errorf("invalid TLS version %s: use \"1.2\" or \"1.3\"", quote(string(b)))
 	}
 	*v = x
 	return nil
@@ -145,7 +145,7 @@ func KnownCipher(name string) bool {
 
 func (c *CipherName) UnmarshalText(b []byte) error {
 	if !KnownCipher(string(b)) {
-		return fmt.Errorf("unknown cipher suite %q: use a crypto/tls name such as TLS_AES_128_GCM_SHA256 or a GM suite such as ECC_SM4_GCM_SM3", b)
+		return fmt.Errorf("unknown cipher suite %s: use a crypto/tls name such as TLS_AES_128_GCM_SHA256 or a GM suite such as ECC_SM4_GCM_SM3", quote(string(b)))
 	}
 	*c = CipherName(b)
 	return nil
@@ -166,7 +166,7 @@ func (m *ModuleMode) UnmarshalText(b []byte) error {
 		*m = x
 		return nil
 	}
-	return fmt.Errorf("invalid modules.mode %q: use allowlist or denylist", b)
+	return fmt.Errorf("invalid modules.mode %s: use allowlist or denylist", quote(string(b)))
 }
 
 // A Glob is a path.Match pattern over module or package paths.
@@ -174,7 +174,7 @@ type Glob string
 
 func (g *Glob) UnmarshalText(b []byte) error {
 	if _, err := path.Match(string(b), ""); err != nil || len(b) == 0 {
-		return fmt.Errorf("invalid glob %q: use path.Match syntax, e.g. github.com/acme/*", b)
+		return fmt.Errorf("invalid glob %s: use path.Match syntax, e.g. github.com/acme/*", quote(string(b)))
 	}
 	*g = Glob(b)
 	return nil
@@ -204,7 +204,7 @@ func (c *Constraint) UnmarshalText(b []byte) error {
 	for _, part := range strings.Split(string(b), ",") {
 		m := termRE.FindStringSubmatch(strings.TrimSpace(part))
 		if m == nil || !semver.IsValid(m[2]) {
-			return fmt.Errorf("invalid version constraint %q: use comparisons of semantic versions, e.g. \">= v1.4.1, < v2.0.0\"", b)
+			return fmt.Errorf("invalid version constraint %s: use comparisons of semantic versions, e.g. \">= v1.4.1, < v2.0.0\"", quote(string(b)))
 		}
 		op := m[1]
 		if op == "" {
@@ -257,7 +257,7 @@ type GoVersion string
 
 func (v *GoVersion) UnmarshalText(b []byte) error {
 	if !version.IsValid("go" + string(b)) {
-		return fmt.Errorf("invalid Go version %q: write it like \"1.21\"", b)
+		return fmt.Errorf("invalid Go version %s: write it like \"1.21\"", quote(string(b)))
 	}
 	*v = GoVersion(b)
 	return nil
@@ -287,7 +287,7 @@ var (
 func (t *Target) UnmarshalText(b []byte) error {
 	os, arch, ok := strings.Cut(string(b), "/")
 	if !ok || !slices.Contains(knownOS, os) || !slices.Contains(knownArch, arch) {
-		return fmt.Errorf("invalid target %q: use GOOS/GOARCH, e.g. linux/arm64", b)
+		return fmt.Errorf("invalid target %s: use GOOS/GOARCH, e.g. linux/arm64", quote(string(b)))
 	}
 	*t = Target(b)
 	return nil
@@ -304,7 +304,7 @@ var arm64RE = regexp.MustCompile(`^v(8\.[0-9]|9\.[0-5])(,lse)?(,crypto)?$`)
 
 func (l *ARM64Level) UnmarshalText(b []byte) error {
 	if !arm64RE.Match(b) {
-		return fmt.Errorf("invalid goarm64 %q: use v8.0 to v9.5, optionally with ,lse or ,crypto", b)
+		return fmt.Errorf("invalid goarm64 %s: use v8.0 to v9.5, optionally with ,lse or ,crypto", quote(string(b)))
 	}
 	*l = ARM64Level(b)
 	return nil
@@ -340,7 +340,7 @@ var sizeUnits = []struct {
 var sizeRE = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]+)$`)
 
 func (s *Size) UnmarshalText(b []byte) error {
-	bad := fmt.Errorf("invalid size %q: use a positive number with B, KiB, MiB or GiB, e.g. 20MiB", b)
+	bad := fmt.Errorf("invalid size %s: use a positive number with B, KiB, MiB or GiB, e.g. 20MiB", quote(string(b)))
 	m := sizeRE.FindStringSubmatch(string(b))
 	if m == nil {
 		return bad
@@ -377,7 +377,7 @@ var glibcRE = regexp.MustCompile(`^2\.([0-9]{1,2})$`)
 
 func (v *GlibcVersion) UnmarshalText(b []byte) error {
 	if !glibcRE.Match(b) {
-		return fmt.Errorf("invalid glibc version %q: write it like \"2.28\"", b)
+		return fmt.Errorf("invalid glibc version %s: write it like \"2.28\"", quote(string(b)))
 	}
 	*v = GlibcVersion(b)
 	return nil
@@ -399,7 +399,7 @@ type Duration time.Duration
 func (d *Duration) UnmarshalText(b []byte) error {
 	x, err := time.ParseDuration(string(b))
 	if err != nil || x <= 0 {
-		return fmt.Errorf("invalid duration %q: use a positive Go duration, e.g. 10s or 1m30s", b)
+		return fmt.Errorf("invalid duration %s: use a positive Go duration, e.g. 10s or 1m30s", quote(string(b)))
 	}
 	*d = Duration(x)
 	return nil

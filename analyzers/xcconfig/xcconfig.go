@@ -28,21 +28,30 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[*Config](),
 }
 
-// Flags of the analyzer; go vet passes them as -xcconfig.policy and so on.
-var (
-	policyFlag        string
-	profileFlag       string
-	testsFlag         bool
-	policyKeyFlag     string
-	requireSignedFlag bool
-)
+// settings are the analyzer's flags; go vet passes them as
+// -xcconfig.profile and so on, other drivers through Configure. Unset ones
+// fall back to the environment (policy.Resolve).
+var settings struct {
+	policy.Settings
+	Tests bool
+}
 
 func init() {
-	Analyzer.Flags.StringVar(&policyFlag, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest "+policy.FileName+" upward, else the embedded default)")
-	Analyzer.Flags.StringVar(&profileFlag, "profile", "", "embedded profiles to add, comma-separated (default: $XCGUARD_PROFILE)")
-	Analyzer.Flags.BoolVar(&testsFlag, "tests", false, "report findings in _test.go files")
-	Analyzer.Flags.StringVar(&policyKeyFlag, "policy-key", "", "SM2 public key that signed policy files must verify with (default: $XCGUARD_POLICY_KEY)")
-	Analyzer.Flags.BoolVar(&requireSignedFlag, "require-signed", false, "every policy file must be signed (default: $XCGUARD_REQUIRE_SIGNED)")
+	f := &Analyzer.Flags
+	f.StringVar(&settings.Policy, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest "+policy.FileName+" upward, else the embedded default)")
+	f.StringVar(&settings.Profile, "profile", "", "embedded profiles to add, comma-separated (default: $XCGUARD_PROFILE)")
+	f.BoolVar(&settings.Tests, "tests", false, "report findings in _test.go files")
+	f.StringVar(&settings.PolicyKey, "policy-key", "", "SM2 public key that signed policy files must verify with (default: $XCGUARD_POLICY_KEY)")
+	f.BoolVar(&settings.RequireSigned, "require-signed", false, "every policy file must be signed (default: $XCGUARD_REQUIRE_SIGNED)")
+}
+
+// Configure sets what the analyzer's flags would, for a driver that is not
+// go vet (xcguard vet, the golangci-lint plugin). Like every go/analysis
+// flag, the settings are process-wide: a driver configures them before it
+// runs the analyzers, and not while they run.
+func Configure(s policy.Settings, tests bool) {
+	settings.Settings = s
+	settings.Tests = tests
 }
 
 // A Config is the policy in force for one package, and that package's
@@ -84,60 +93,27 @@ func run(pass *analysis.Pass) (any, error) {
 		// Not an error of this analyzer: see Get.
 		return &Config{Err: err}, nil
 	}
-	cfg := &Config{Policy: p, Tests: testsFlag}
+	cfg := &Config{Policy: p, Tests: settings.Tests}
 	for _, f := range pass.Files {
 		cfg.collect(pass.Fset, f)
 	}
 	return cfg, nil
 }
 
-type cacheKey struct {
-	file, profiles string
-	trust          policy.Trust
-}
-
-var cache sync.Map // cacheKey → func() (*policy.Policy, error)
+var cache sync.Map // fmt.Sprint(policy.Request) → func() (*policy.Policy, error)
 
 // load finds and loads the policy for a package directory, once per process.
 func load(dir string) (*policy.Policy, error) {
-	file := policyFlag
-	if file == "" {
-		file = os.Getenv("XCGUARD_POLICY")
+	req, err := policy.Resolve(settings.Settings, os.Getenv, dir)
+	if err != nil {
+		return nil, fmt.Errorf("loading policy: %w", err)
 	}
-	if file == "" {
-		file, _ = policy.Find(dir)
-	}
-	profiles := profileFlag
-	if profiles == "" {
-		profiles = os.Getenv("XCGUARD_PROFILE")
-	}
-	trust := policy.TrustFromEnv()
-	if policyKeyFlag != "" {
-		trust.KeyFile = policyKeyFlag
-	}
-	if requireSignedFlag {
-		trust.RequireSigned = true
-	}
-	key := cacheKey{file, profiles, trust}
-	once, _ := cache.LoadOrStore(key, sync.OnceValues(func() (*policy.Policy, error) {
-		return policy.LoadTrusted(file, SplitList(profiles), trust)
-	}))
+	once, _ := cache.LoadOrStore(fmt.Sprintf("%#v", req), sync.OnceValues(req.Load))
 	p, err := once.(func() (*policy.Policy, error))()
 	if err != nil {
 		return nil, fmt.Errorf("loading policy: %w", err)
 	}
 	return p, nil
-}
-
-// SplitList splits a comma-separated list, dropping empty items.
-func SplitList(s string) []string {
-	var out []string
-	for _, x := range strings.Split(s, ",") {
-		if x = strings.TrimSpace(x); x != "" {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // IsTestFile reports whether a file name is a _test.go file.

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/audit"
-	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )
 
@@ -63,25 +61,4 @@ func auditModule(ctx context.Context, e *env, c *common, dir string, why bool) (
 		fmt.Fprintf(e.stderr, "xcguard: audit: %s\n", res.Degraded)
 	}
 	return res.Findings, nil
-}
-
-// loadPolicy resolves the policy as vet does, searching upward from dir:
-// -policy, $XCGUARD_POLICY, else the nearest .xcguard.yml; then the profiles.
-func loadPolicy(c *common, dir string) (*policy.Policy, error) {
-	file := c.path(c.policy)
-	if file == "" {
-		file = os.Getenv("XCGUARD_POLICY")
-	}
-	if file == "" {
-		file, _ = policy.Find(dir)
-	}
-	profiles := c.profile
-	if profiles == "" {
-		profiles = os.Getenv("XCGUARD_PROFILE")
-	}
-	p, err := policy.LoadTrusted(file, xcconfig.SplitList(profiles), c.trust())
-	if err != nil {
-		return nil, inputf("invalid policy: %v", err)
-	}
-	return p, nil
 }

@@ -35,14 +35,13 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if *verifyKey != "" {
 		return inputf("build: -verify-key needs -verify")
 	}
-	pol, err := loadPolicy(&c, c.workDir())
+	pol, err := buildPolicy(&c, *smoke)
 	if err != nil {
 		return err
 	}
-	if *smoke && !pol.Enabled("XC506") {
-		// Asked for on the command line, the smoke run counts even where
-		// the profile does not ask for it (gov-cloud).
-		pol.Rules["XC506"] = policy.Error
+	runSmoke, err := smokeRun(pol, *smoke)
+	if err != nil {
+		return err
 	}
 	var key *gm.PrivateKey
 	if *signKey != "" {
@@ -63,7 +62,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		Dist:    c.path(*dist),
 		LDFlags: *ldflags,
 		Tags:    *tags,
-		Smoke:   *smoke || len(pol.Build.Smoke.Args) > 0 && pol.Enabled("XC506"),
+		Smoke:   runSmoke,
 		SignKey: key,
 		Version: version(),
 		Cache:   linkCache(),
@@ -73,6 +72,23 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return out.finish(e, findings)
+}
+
+// buildPolicy loads the policy of a build: its compiler must be one the
+// pipeline chose, and a smoke run asked for on the command line counts
+// even where the profile does not ask for one (gov-cloud).
+func buildPolicy(c *common, smoke bool) (*policy.Policy, error) {
+	pol, err := loadPolicy(c, c.workDir())
+	if err != nil {
+		return nil, err
+	}
+	if err := checkCompiler(pol); err != nil {
+		return nil, err
+	}
+	if smoke && !pol.Enabled("XC506") {
+		pol.Rules["XC506"] = policy.Error
+	}
+	return pol, nil
 }
 
 // buildFindings builds and inspects, with progress on a terminal.

@@ -24,6 +24,9 @@ func runDoctor(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkCompiler(pol); err != nil {
+		return err
+	}
 	var targets []policy.Target
 	if target.Target != "" {
 		targets = []policy.Target{target.Target}

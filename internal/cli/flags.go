@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/xcguard/xcguard/policy"
@@ -53,6 +54,7 @@ type common struct {
 	profile       string
 	policyKey     string
 	requireSigned bool
+	trustProject  bool
 	format        report.Format
 	output        string
 	sarif         string
@@ -79,23 +81,43 @@ func (c *common) registerOutput(fs *flagSet) {
 	fs.StringVar(&c.sarif, "sarif", "", "also write a SARIF report to this file")
 }
 
-// registerTrust registers the flags that make policy files need an SM2
-// signature.
+// registerTrust registers the flags that say how far to trust policy
+// files: their SM2 signatures, and whether a project file may name
+// programs to run.
 func (c *common) registerTrust(fs *flagSet) {
 	fs.StringVar(&c.policyKey, "policy-key", "", "SM2 public key (PEM): policy files marked signed: true must verify with it (default: $XCGUARD_POLICY_KEY)")
 	fs.BoolVar(&c.requireSigned, "require-signed", false, "every policy file of the extends chain must be signed (with -policy-key; default: $XCGUARD_REQUIRE_SIGNED)")
+	fs.BoolVar(&c.trustProject, "trust-project", false, "let a .xcguard.yml found in the project name programs to run: build.cc and the smoke run (default: $XCGUARD_TRUST_PROJECT)")
 }
 
-// trust is the signature checking the flags and environment ask for.
-func (c *common) trust() policy.Trust {
-	t := policy.TrustFromEnv()
-	if c.policyKey != "" {
-		t.KeyFile = c.path(c.policyKey)
+// request resolves, in one place, the policy the flags, the environment
+// and the search upward from dir ask for.
+func (c *common) request(dir string) (policy.Request, error) {
+	s := policy.Settings{
+		Policy:        c.path(c.policy),
+		Profile:       c.profile,
+		PolicyKey:     c.path(c.policyKey),
+		RequireSigned: c.requireSigned,
+		TrustProject:  c.trustProject,
 	}
-	if c.requireSigned {
-		t.RequireSigned = true
+	r, err := policy.Resolve(s, os.Getenv, dir)
+	if err != nil {
+		return policy.Request{}, inputf("%v", err)
 	}
-	return t
+	return r, nil
+}
+
+// loadPolicy loads the policy the flags ask for, searching upward from dir.
+func loadPolicy(c *common, dir string) (*policy.Policy, error) {
+	r, err := c.request(dir)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.Load()
+	if err != nil {
+		return nil, inputf("invalid policy: %v", err)
+	}
+	return p, nil
 }
 
 // path resolves a relative path given on the command line against -C.

@@ -73,15 +73,21 @@ func policyValidate(e *env, args []string) error {
 		return err
 	}
 	files := fs.Args()
+	named := true
 	if len(files) == 0 {
 		f, ok := policy.Find(".")
 		if !ok {
 			return inputf("policy validate: no %s here or above: name a file", policy.FileName)
 		}
-		files = []string{f}
+		files, named = []string{f}, false
 	}
 	for _, f := range files {
-		if _, err := policy.LoadTrusted(f, nil, c.trust()); err != nil {
+		req, err := c.request(".")
+		if err != nil {
+			return err
+		}
+		req.File, req.Named, req.Profiles = f, named, nil
+		if _, err := req.Load(); err != nil {
 			return inputf("invalid policy: %v", err)
 		}
 		fmt.Fprintf(e.stdout, "%s: valid\n", f)
@@ -176,7 +182,7 @@ func policySign(e *env, args []string) error {
 			return inputf("policy sign: %v", unwrapPathError(err))
 		}
 		// A file that does not load is not worth signing.
-		if _, err := policy.LoadTrusted(f, nil, policy.Trust{}); err != nil {
+		if _, err := policy.Load(f, nil); err != nil {
 			return inputf("policy sign: invalid policy: %v", err)
 		}
 		sig, err := key.Sign(data)

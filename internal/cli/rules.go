@@ -39,7 +39,7 @@ func runList(_ context.Context, e *env, args []string) error {
 	profiles := policy.Profiles()
 	effective := make([]*policy.Policy, len(profiles))
 	for i, name := range profiles {
-		p, err := policy.Load("", []string{name})
+		p, err := policy.LoadProfiles(name)
 		if err != nil {
 			return err // the embedded profiles are tested
 		}

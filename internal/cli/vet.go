@@ -39,8 +39,21 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	c.register(fs)
 	build := fs.String("build", "", "also build this main package for the policy's targets into -dist and inspect it (as xcguard build)")
 	dist := fs.String("dist", "dist", "with -build: directory for the binaries, SM3SUMS and manifest.json")
+	smoke := fs.Bool("smoke", false, "with -build: run each binary after the build (XC506), as xcguard build -smoke")
 	if err := fs.parse(e, args); err != nil {
 		return err
+	}
+	// What the build needs is checked before anything runs.
+	var opt cibuild.Options
+	if *build != "" {
+		pol, err := buildPolicy(&c, *smoke)
+		if err != nil {
+			return err
+		}
+		opt = cibuild.Options{Dir: c.workDir(), Package: *build, Policy: pol, Dist: c.path(*dist), Tags: c.tags, Version: version(), Cache: linkCache()}
+		if opt.Smoke, err = smokeRun(pol, *smoke); err != nil {
+			return err
+		}
 	}
 	out, err := openOutputs(&c)
 	if err != nil {
@@ -59,11 +72,6 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	findings = append(findings, audited...)
 	if *build != "" {
 		out.parts = append(out.parts, "build")
-		pol, err := loadPolicy(&c, c.workDir())
-		if err != nil {
-			return err
-		}
-		opt := cibuild.Options{Dir: c.workDir(), Package: *build, Policy: pol, Dist: c.path(*dist), Tags: c.tags, Version: version(), Cache: linkCache()}
 		built, err := buildFindings(ctx, e, opt)
 		if err != nil {
 			return err
@@ -102,47 +110,26 @@ func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, e
 			return nil, inputf("-C %s: not a directory", c.dir)
 		}
 	}
-	policyFile := c.path(c.policy)
-	if policyFile == "" {
-		policyFile = os.Getenv("XCGUARD_POLICY")
-	}
-	profiles := c.profile
-	if profiles == "" {
-		profiles = os.Getenv("XCGUARD_PROFILE")
-	}
 	// Check the policy up front, so a broken one is one clear error before
-	// any package is loaded. Packages without an explicit policy find theirs
-	// by walking up from their directory, as under go vet.
-	checkFile := policyFile
-	if checkFile == "" {
-		checkFile, _ = policy.Find(c.workDir())
+	// any package is loaded. Packages without a policy the pipeline names
+	// find theirs by walking up from their directory, as under go vet.
+	req, err := c.request(c.workDir())
+	if err != nil {
+		return nil, err
 	}
-	trust := c.trust()
-	if _, err := policy.LoadTrusted(checkFile, xcconfig.SplitList(profiles), trust); err != nil {
+	if _, err := req.Load(); err != nil {
 		return nil, inputf("invalid policy: %v", err)
 	}
-	if policyFile != "" {
-		abs, err := filepath.Abs(policyFile)
-		if err != nil {
-			return nil, err
-		}
-		policyFile = abs
+	if req, err = req.Abs(); err != nil {
+		return nil, err
 	}
-
+	s := policy.Settings{Profile: strings.Join(req.Profiles, ","), PolicyKey: req.Trust.KeyFile, RequireSigned: req.Trust.RequireSigned, TrustProject: req.TrustProject}
+	if req.Named {
+		s.Policy = req.File
+	}
 	vetMu.Lock()
 	defer vetMu.Unlock()
-	if trust.KeyFile != "" {
-		abs, err := filepath.Abs(trust.KeyFile)
-		if err != nil {
-			return nil, err
-		}
-		trust.KeyFile = abs
-	}
-	for name, value := range map[string]string{"policy": policyFile, "profile": profiles, "tests": fmt.Sprint(c.tests), "policy-key": trust.KeyFile, "require-signed": fmt.Sprint(trust.RequireSigned)} {
-		if err := xcconfig.Analyzer.Flags.Set(name, value); err != nil {
-			return nil, err
-		}
-	}
+	xcconfig.Configure(s, c.tests)
 
 	pkgs, err := load(ctx, c, patterns)
 	if err != nil {

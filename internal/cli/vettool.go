@@ -116,11 +116,11 @@ func failClosed(as []*analysis.Analyzer) {
 // policyFingerprint is the effective policy as seen from the working
 // directory, or the error loading it.
 func policyFingerprint() string {
-	file := os.Getenv("XCGUARD_POLICY")
-	if file == "" {
-		file, _ = policy.Find(".")
+	req, err := policy.Resolve(policy.Settings{}, os.Getenv, ".")
+	if err != nil {
+		return "error: " + err.Error()
 	}
-	p, err := policy.Load(file, xcconfig.SplitList(os.Getenv("XCGUARD_PROFILE")))
+	p, err := req.Load()
 	if err != nil {
 		return "error: " + err.Error()
 	}

@@ -28,6 +28,7 @@ import (
 
 	"github.com/xcguard/xcguard/analyzers"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/policy"
 )
 
 func init() { register.Plugin("xcguard", New) }
@@ -58,18 +59,7 @@ func New(conf any) (register.LinterPlugin, error) {
 			}
 		}
 	}
-	// The config analyzer's flags are process-wide, as under go vet.
-	for name, value := range map[string]string{
-		"policy":         s.Policy,
-		"profile":        s.Profile,
-		"tests":          fmt.Sprint(s.Tests),
-		"policy-key":     s.PolicyKey,
-		"require-signed": fmt.Sprint(s.RequireSigned),
-	} {
-		if err := xcconfig.Analyzer.Flags.Set(name, value); err != nil {
-			return nil, fmt.Errorf("xcguard settings: %s: %w", name, err)
-		}
-	}
+	xcconfig.Configure(policy.Settings{Policy: s.Policy, Profile: s.Profile, PolicyKey: s.PolicyKey, RequireSigned: s.RequireSigned}, s.Tests)
 	return plugin{}, nil
 }
 
