@@ -24,7 +24,20 @@ type sarifRun struct {
 	OriginalURIBaseIDs map[string]sarifArtifact  `json:"originalUriBaseIds,omitempty"`
 	Results            []sarifResult             `json:"results"`
 	ColumnKind         string                    `json:"columnKind"`
+	Invocations        []sarifInvocation         `json:"invocations,omitempty"`
 	Properties         map[string]map[string]int `json:"properties,omitempty"`
+}
+
+// sarifInvocation is how a run went; xcguard writes one only for a run
+// that failed.
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 // sarifAutomation names a run's category: code scanning keeps the alerts

@@ -15,6 +15,7 @@ func runAudit(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("audit", "[dir]", 1)
 	c.register(fs)
 	why := fs.Bool("why", false, "show the import chain (or requirement path) that brings each module in, with file:line")
+	c.parts = []string{"audit"}
 	if err := fs.parse(e, args); err != nil {
 		return err
 	}
@@ -23,7 +24,6 @@ func runAudit(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer out.close()
-	out.parts = []string{"audit"}
 	findings, err := auditModule(ctx, e, &c, fs.Arg(0), *why)
 	if err != nil {
 		return err

@@ -11,12 +11,13 @@ import (
 
 	"github.com/xcguard/xcguard/cibuild"
 	"github.com/xcguard/xcguard/internal/gm"
+	"github.com/xcguard/xcguard/internal/inputfile"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )
 
 func runBuild(ctx context.Context, e *env, args []string) error {
-	var c common
+	c := common{parts: []string{"build"}}
 	fs := newFlagSet("build", "[package] | -verify [dist]", 1)
 	c.registerOutput(fs)
 	dist := fs.String("dist", "dist", "directory for the binaries, SM3SUMS and manifest.json")
@@ -54,7 +55,6 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer out.close()
-	out.parts = []string{"build"}
 	opt := cibuild.Options{
 		Dir:     c.workDir(),
 		Package: fs.Arg(0),
@@ -142,9 +142,9 @@ func verifyDist(e *env, c *common, dist, keyFile string) error {
 
 // readPublicKey reads the SM2 public key a -flag of command cmd names.
 func readPublicKey(cmd, flag, path string) (*gm.PublicKey, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.PolicyMax)
 	if err != nil {
-		return nil, inputf("%s: reading -%s: %v", cmd, flag, unwrapPathError(err))
+		return nil, inputf("%s: cannot read -%s %s: %v", cmd, flag, path, unwrapPathError(err))
 	}
 	k, err := gm.ParsePublicKeyPEM(data)
 	if err != nil {
@@ -155,9 +155,9 @@ func readPublicKey(cmd, flag, path string) (*gm.PublicKey, error) {
 
 // readPrivateKey reads the SM2 private key a -flag names.
 func readPrivateKey(flag, path string) (*gm.PrivateKey, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.PolicyMax)
 	if err != nil {
-		return nil, inputf("reading -%s: %v", flag, unwrapPathError(err))
+		return nil, inputf("cannot read -%s %s: %v", flag, path, unwrapPathError(err))
 	}
 	k, err := gm.ParsePrivateKeyPEM(data)
 	if err != nil {

@@ -35,6 +35,9 @@ type command struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// report is set once a command that writes a report has parsed its
+	// flags: where a failure document goes.
+	report *common
 }
 
 var commands []command
@@ -76,10 +79,14 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
-			if err := c.run(ctx, e, args[1:]); err != errHelp {
-				return err
+			err := c.run(ctx, e, args[1:])
+			switch {
+			case err == errHelp:
+				return nil
+			case err != nil && err != errFindings && e.report != nil:
+				writeFailure(e, e.report, err)
 			}
-			return nil
+			return err
 		}
 	}
 	return inputf("unknown subcommand %q: run 'xcguard help' for the list", args[0])

@@ -18,6 +18,9 @@ type flagSet struct {
 	name      string
 	argsUsage string // what follows the flags, for -h
 	maxArgs   int    // < 0: any number
+	// report is the command's report flags (-format, -o, -sarif), when it
+	// writes a report: a run that fails still writes a document there.
+	report *common
 }
 
 func newFlagSet(name, argsUsage string, maxArgs int) *flagSet {
@@ -41,6 +44,7 @@ func (fs *flagSet) parse(e *env, args []string) error {
 	if err != nil {
 		return inputf("%s: %v (run 'xcguard %s -h' for its flags)", fs.name, err, fs.name)
 	}
+	e.report = fs.report
 	if fs.maxArgs >= 0 && fs.NArg() > fs.maxArgs {
 		return inputf("%s: unexpected argument %q (run 'xcguard %s -h' for usage)", fs.name, fs.Arg(fs.maxArgs), fs.name)
 	}
@@ -55,11 +59,14 @@ type common struct {
 	policyKey     string
 	requireSigned bool
 	trustProject  bool
-	format        report.Format
-	output        string
-	sarif         string
-	tests         bool
-	tags          string
+	// parts are the parts of xcguard the command runs (vet, audit,
+	// build): one SARIF run each.
+	parts  []string
+	format report.Format
+	output string
+	sarif  string
+	tests  bool
+	tags   string
 }
 
 func (c *common) register(fs *flagSet) {
@@ -71,14 +78,20 @@ func (c *common) register(fs *flagSet) {
 // registerOutput registers the flags of the subcommands that judge something
 // other than source (inspect, build): directory, policy and report outputs.
 func (c *common) registerOutput(fs *flagSet) {
-	c.format = report.Text
+	c.registerReport(fs)
+	fs.StringVar(&c.sarif, "sarif", "", "also write a SARIF report to this file")
 	fs.StringVar(&c.dir, "C", "", "run as if in this directory (like go -C): packages, policy search and relative paths start there")
 	fs.StringVar(&c.policy, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest .xcguard.yml upward, else the embedded default)")
 	fs.StringVar(&c.profile, "profile", "", "embedded profiles to apply, comma-separated: baseline, gov-cloud, finance, iot-edge (default: $XCGUARD_PROFILE)")
 	c.registerTrust(fs)
+}
+
+// registerReport registers -format and -o: where the report goes.
+func (c *common) registerReport(fs *flagSet) {
+	c.format = report.Text
 	fs.Var(&c.format, "format", "output format: text, json, sarif, github or markdown (a CI job summary)")
 	fs.StringVar(&c.output, "o", "", "write the report to this file instead of standard output")
-	fs.StringVar(&c.sarif, "sarif", "", "also write a SARIF report to this file")
+	fs.report = c
 }
 
 // registerTrust registers the flags that say how far to trust policy

@@ -10,7 +10,7 @@ import (
 )
 
 func runInspect(ctx context.Context, e *env, args []string) error {
-	var c common
+	c := common{parts: []string{"build"}}
 	fs := newFlagSet("inspect", "BINARY...", -1)
 	c.registerOutput(fs)
 	var target targetFlag
@@ -30,7 +30,6 @@ func runInspect(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer out.close()
-	out.parts = []string{"build"}
 	var findings []report.Finding
 	for _, path := range fs.Args() {
 		b, err := cibuild.Read(c.path(path))

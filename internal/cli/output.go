@@ -218,7 +218,7 @@ func openOutputs(c *common) (*outputs, error) {
 		sarif.discard()
 		return nil, inputf("-o %s and -sarif %s are the same file: name two files", c.output, c.sarif)
 	}
-	return &outputs{format: c.format, main: main, sarif: sarif}, nil
+	return &outputs{format: c.format, main: main, sarif: sarif, parts: c.parts}, nil
 }
 
 // close discards what was not committed (after an error).
@@ -257,6 +257,39 @@ func (o *outputs) write(e *env, findings []report.Finding) error {
 		o.sarif = nil
 	}
 	return nil
+}
+
+// writeFailure writes, for a run that ends in err, the document a report
+// consumer expects (see report.WriteFailure) to -o, or stdout when -o
+// cannot be written, and to -sarif. The one clear line is on stderr.
+func writeFailure(e *env, c *common, err error) {
+	if c.format == report.Text && c.sarif == "" {
+		return
+	}
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	t := tool
+	t.Version = version()
+	t.Parts = c.parts
+	write := func(flag, path string, format report.Format) {
+		var buf bytes.Buffer
+		if report.WriteFailure(&buf, format, t, msg) != nil || buf.Len() == 0 {
+			return
+		}
+		out, oerr := createOut(flag, c.path(path))
+		if out == nil || oerr != nil {
+			if flag == "o" {
+				e.stdout.Write(buf.Bytes())
+			}
+			return
+		}
+		if out.commit(buf.Bytes()) != nil && flag == "o" {
+			e.stdout.Write(buf.Bytes())
+		}
+	}
+	write("o", c.output, c.format)
+	if c.sarif != "" && (c.output == "" || c.path(c.sarif) != c.path(c.output)) {
+		write("sarif", c.sarif, report.SARIF)
+	}
 }
 
 // finish writes the report and turns error-severity findings into exit 1.

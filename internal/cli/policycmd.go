@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/xcguard/xcguard/internal/gm"
+	"github.com/xcguard/xcguard/internal/inputfile"
 	"github.com/xcguard/xcguard/policy"
 )
 
@@ -177,9 +178,9 @@ func policySign(e *env, args []string) error {
 		return err
 	}
 	for _, f := range fs.Args() {
-		data, err := os.ReadFile(f)
+		data, err := inputfile.Read(f, inputfile.PolicyMax)
 		if err != nil {
-			return inputf("policy sign: %v", unwrapPathError(err))
+			return inputf("policy sign: cannot read %s: %v", f, unwrapPathError(err))
 		}
 		// A file that does not load is not worth signing.
 		if _, err := policy.Load(f, nil); err != nil {
@@ -218,11 +219,11 @@ func policyVerify(e *env, args []string) error {
 	}
 	failed := false
 	for _, f := range fs.Args() {
-		data, err := os.ReadFile(f)
+		data, err := inputfile.Read(f, inputfile.PolicyMax)
 		if err != nil {
-			return inputf("policy verify: %v", unwrapPathError(err))
+			return inputf("policy verify: cannot read %s: %v", f, unwrapPathError(err))
 		}
-		sig, err := os.ReadFile(f + policy.SignatureSuffix)
+		sig, err := inputfile.Read(f+policy.SignatureSuffix, inputfile.PolicyMax)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "xcguard: %s: no signature %s\n", f, f+policy.SignatureSuffix)
 			failed = true

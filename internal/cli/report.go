@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"bytes"
 	"context"
-	"os"
+	"errors"
 	"path"
 	"path/filepath"
 
+	"github.com/xcguard/xcguard/internal/inputfile"
 	"github.com/xcguard/xcguard/report"
 )
 
@@ -15,9 +17,7 @@ import (
 func runReport(_ context.Context, e *env, args []string) error {
 	var c common
 	fs := newFlagSet("report", "REPORT.json...", -1)
-	c.format = report.Text
-	fs.Var(&c.format, "format", "output format: text, json, sarif, github or markdown")
-	fs.StringVar(&c.output, "o", "", "write the report to this file instead of standard output")
+	c.registerReport(fs)
 	prefix := fs.String("prefix", "", "directory to put before every file path: the module's directory inside the repository, for annotations")
 	if err := fs.parse(e, args); err != nil {
 		return err
@@ -27,12 +27,15 @@ func runReport(_ context.Context, e *env, args []string) error {
 	}
 	var findings []report.Finding
 	for _, name := range fs.Args() {
-		f, err := os.Open(name)
+		data, err := inputfile.Read(name, inputfile.ReportMax)
 		if err != nil {
-			return inputf("report: %v", unwrapPathError(err))
+			return inputf("report: cannot read %s: %v", name, unwrapPathError(err))
 		}
-		fs, err := report.ReadJSON(f)
-		f.Close()
+		fs, err := report.ReadJSON(bytes.NewReader(data))
+		var failed *report.FailedRunError
+		if errors.As(err, &failed) {
+			return inputf("report: %s: %v", name, err)
+		}
 		if err != nil {
 			return inputf("report: %s: %v: write it with -format json", name, err)
 		}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+
+	"github.com/xcguard/xcguard/internal/inputfile"
 )
 
 // runSign writes an SM2 signature of any file (a release checksum file, an
@@ -26,16 +28,16 @@ func runSign(_ context.Context, e *env, args []string) error {
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return inputf("sign: %v", unwrapPathError(err))
+		return inputf("sign: cannot read %s: %v", file, unwrapPathError(err))
 	}
 	if *verifyKey != "" {
 		pub, err := readPublicKey("sign", "verify", *verifyKey)
 		if err != nil {
 			return err
 		}
-		sig, err := os.ReadFile(sigFile)
+		sig, err := inputfile.Read(sigFile, inputfile.PolicyMax)
 		if err != nil {
-			return inputf("sign -verify: %v", unwrapPathError(err))
+			return inputf("sign -verify: cannot read the signature %s: %v: name it with -o", sigFile, unwrapPathError(err))
 		}
 		if err := pub.Verify(data, sig); err != nil {
 			fmt.Fprintf(e.stderr, "xcguard: %s: %v\n", file, err)

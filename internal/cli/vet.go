@@ -22,7 +22,7 @@ import (
 )
 
 func runVet(ctx context.Context, e *env, args []string) error {
-	var c common
+	c := common{parts: []string{"vet"}}
 	fs := newFlagSet("vet", "[packages]", -1)
 	c.register(fs)
 	if err := fs.parse(e, args); err != nil {
@@ -40,8 +40,12 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	build := fs.String("build", "", "also build this main package for the policy's targets into -dist and inspect it (as xcguard build)")
 	dist := fs.String("dist", "dist", "with -build: directory for the binaries, SM3SUMS and manifest.json")
 	smoke := fs.Bool("smoke", false, "with -build: run each binary after the build (XC506), as xcguard build -smoke")
+	c.parts = []string{"audit", "vet"}
 	if err := fs.parse(e, args); err != nil {
 		return err
+	}
+	if *build != "" {
+		c.parts = append(c.parts, "build")
 	}
 	// What the build needs is checked before anything runs.
 	var opt cibuild.Options
@@ -60,7 +64,6 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer out.close()
-	out.parts = []string{"audit", "vet"}
 	findings, err := vet(ctx, &c, fs.Args())
 	if err != nil {
 		return err
@@ -71,7 +74,6 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	}
 	findings = append(findings, audited...)
 	if *build != "" {
-		out.parts = append(out.parts, "build")
 		built, err := buildFindings(ctx, e, opt)
 		if err != nil {
 			return err
@@ -87,7 +89,6 @@ func vetAndReport(ctx context.Context, e *env, c *common, patterns []string) err
 		return err
 	}
 	defer out.close()
-	out.parts = []string{"vet"}
 	findings, err := vet(ctx, c, patterns)
 	if err != nil {
 		return err
