@@ -133,8 +133,14 @@ func Read(path string) (b *Binary, err error) {
 			b.DWARF += int64(s.FileSize)
 		}
 	}
+	if b.GOOS != "linux" {
+		return nil, &FileError{path, fmt.Errorf("is a %s executable, not Linux: xcguard inspects Linux binaries", b.Platform())}
+	}
 	if err := b.readDynamic(ef); err != nil {
 		return nil, &FileError{path, err}
+	}
+	if isSharedLibrary(ef) {
+		return nil, &FileError{path, errors.New("is a shared library, not an executable: name the program that loads it")}
 	}
 	b.Packages, b.PclntabFrom = readPackages(ef, f, fi.Size())
 	return b, nil
@@ -247,6 +253,23 @@ func (b *Binary) readDynamic(f *elf.File) error {
 		b.Versions[v] = slices.Compact(names)
 	}
 	return nil
+}
+
+// isSharedLibrary tells a shared library from a position-independent
+// executable: both are ET_DYN, but an executable has an interpreter or, when
+// static-pie, the DF_1_PIE flag.
+func isSharedLibrary(f *elf.File) bool {
+	if f.Type != elf.ET_DYN || hasProg(f, elf.PT_INTERP) {
+		return false
+	}
+	flags, err := f.DynValue(elf.DT_FLAGS_1)
+	if err == nil && len(flags) > 0 && flags[0]&uint64(elf.DF_1_PIE) != 0 {
+		return false
+	}
+	// A static PIE from an old linker may carry neither; it needs no
+	// library either, where a shared library gcc or Go makes needs libc.
+	libs, err := f.ImportedLibraries()
+	return err == nil && len(libs) > 0
 }
 
 func hasProg(f *elf.File, t elf.ProgType) bool {

@@ -259,6 +259,11 @@ func humanSize(n int64) string {
 // linked: XC505, packages of build.forbid_linked in the pclntab: the
 // package itself or any package under it.
 func (in *inspection) linked() {
+	if in.b.Packages == nil && len(in.p.Build.ForbidLinked) > 0 {
+		// A rule that cannot read what it needs fails, never passes.
+		in.add("XC505", "", "the binary's pclntab cannot be read, so its linked packages cannot be checked against build.forbid_linked")
+		return
+	}
 	for _, f := range in.p.Build.ForbidLinked {
 		for _, pk := range in.b.Packages {
 			if pk.Path == f || strings.HasPrefix(pk.Path, f+"/") {
@@ -271,10 +276,13 @@ func (in *inspection) linked() {
 // settings: XC507, the Go build settings the build info records.
 func (in *inspection) settings() {
 	bi := in.b.Build
+	bs := in.p.Build
 	if bi == nil {
+		if bs.CGO != nil || policy.True(bs.Trimpath) || bs.GOARM64 != "" {
+			in.add("XC507", "", "the binary has no Go build info (removed after the build, or not a Go binary), so its build settings cannot be checked against the profile")
+		}
 		return
 	}
-	bs := in.p.Build
 	if bs.CGO != nil {
 		want := "0"
 		if *bs.CGO {
@@ -309,7 +317,11 @@ func orUnset(s string) string {
 // policy, with the auditor's matcher.
 func (in *inspection) modules() {
 	bi := in.b.Build
-	if bi == nil || !in.p.Enabled("XC508") {
+	if !in.p.Enabled("XC508") {
+		return
+	}
+	if bi == nil {
+		in.add("XC508", "", "the binary has no Go build info (removed after the build, or not a Go binary), so its linked modules cannot be checked against the module policy")
 		return
 	}
 	m := audit.NewMatcher(in.p)

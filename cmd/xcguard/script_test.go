@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
@@ -67,11 +68,12 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode":     exitcode,
-			"require":      require,
-			"truncate":     truncate,
-			"dropsections": dropSections,
-			"flipbyte":     flipByte,
+			"exitcode":      exitcode,
+			"require":       require,
+			"truncate":      truncate,
+			"dropsections":  dropSections,
+			"flipbyte":      flipByte,
+			"zerobuildinfo": zeroBuildInfo,
 		},
 	})
 }
@@ -137,6 +139,25 @@ func flipByte(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	data[off] ^= 0xff
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o755))
+}
+
+// zerobuildinfo FILE zeroes the magic of a Go binary's build info
+// ("\xff Go buildinf:"), as a tool that strips it would: the binary still
+// runs, and debug/buildinfo no longer finds it.
+func zeroBuildInfo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: zerobuildinfo file")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	magic := []byte("\xff Go buildinf:")
+	i := bytes.Index(data, magic)
+	if i < 0 {
+		ts.Fatalf("zerobuildinfo: %s has no Go build info", args[0])
+	}
+	clear(data[i : i+len(magic)])
+	ts.Check(os.WriteFile(path, data, 0o755))
 }
 
 // dropsections FILE removes the section header table of an ELF64

@@ -133,8 +133,11 @@ func verifyDist(e *env, c *common, dist, keyFile string) error {
 		return err
 	}
 	signed := "unsigned"
-	if pub != nil {
+	switch _, err := os.Lstat(filepath.Join(c.path(dist), cibuild.SignatureFile)); {
+	case pub != nil:
 		signed = "signature verified"
+	case err == nil:
+		signed = "signed, but the signature was not checked: pass -verify-key"
 	}
 	fmt.Fprintf(e.stderr, "xcguard: %s verified: %d files, SM3 digests match, %s\n", dist, len(files), signed)
 	return nil
