@@ -1,7 +1,6 @@
 package cibuild
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/xcguard/xcguard/internal/gm"
+	"github.com/xcguard/xcguard/internal/proc"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )
@@ -214,9 +214,9 @@ func checkMain(ctx context.Context, opt Options) error {
 	if opt.Tags != "" {
 		args = append(args, "-tags="+opt.Tags)
 	}
-	cmd := exec.CommandContext(ctx, "go", append(args, "--", opt.Package)...)
+	cmd := proc.Command(ctx, "go", append(args, "--", opt.Package)...)
 	cmd.Dir = opt.Dir
-	var stderr bytes.Buffer
+	var stderr proc.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
@@ -312,10 +312,10 @@ func goBuild(ctx context.Context, goBin string, opt Options, tc *toolchain, out 
 		args = append(args, "-tags="+opt.Tags)
 	}
 	args = append(args, "--", opt.Package)
-	cmd := exec.CommandContext(ctx, goBin, args...)
+	cmd := proc.Command(ctx, goBin, args...)
 	cmd.Dir = opt.Dir
 	cmd.Env = append(os.Environ(), tc.env...)
-	var stderr bytes.Buffer
+	var stderr proc.Buffer
 	cmd.Stdout = &stderr
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
@@ -397,21 +397,33 @@ func goflags() string {
 }
 
 // ccOutput runs the compiler with one flag and returns its first line.
+// The probe is bounded in time even for a wrapper (ccache, zig) that
+// leaves a child holding its output open: the process group is killed at
+// the timeout, and output is not waited on past proc.WaitDelay.
 func ccOutput(ctx context.Context, cc []string, flag string) (string, error) {
-	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, ccProbeTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, cc[0], append(slices.Clone(cc[1:]), flag)...)
-	out, err := cmd.Output()
-	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return "", fmt.Errorf("%s %s: %s", cc[0], flag, firstLines(string(ee.Stderr), 2))
-		}
+	cmd := proc.Command(ctx, cc[0], append(slices.Clone(cc[1:]), flag)...)
+	var out, stderr proc.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.Is(err, exec.ErrWaitDelay):
+		// It answered and exited; a child kept the pipe open.
+	case ctx.Err() == context.DeadlineExceeded:
+		return "", fmt.Errorf("%s %s did not answer within %s", cc[0], flag, ccProbeTimeout)
+	case errors.As(err, &ee):
+		return "", fmt.Errorf("%s %s: %s", cc[0], flag, firstLines(stderr.String(), 2))
+	case err != nil:
 		return "", err
 	}
-	line, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
-	return line, nil
+	line, _, _ := strings.Cut(strings.TrimSpace(out.String()), "\n")
+	return proc.Clip(line, 256), nil
 }
+
+// ccProbeTimeout bounds each run of the C compiler that checks it.
+var ccProbeTimeout = 30 * time.Second
 
 // machineMatches reports whether a GNU triple (aarch64-linux-gnu,
 // aarch64-unknown-linux-gnu.2.28, x86_64-pc-linux-gnu) builds for t.
@@ -453,11 +465,13 @@ func buildScratch(ctx context.Context, tc *toolchain, dir string, files map[stri
 		}
 	}
 	bin = filepath.Join(dir, "main")
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, ".")
+	cmd := proc.Command(ctx, "go", "build", "-trimpath", "-o", bin, ".")
 	cmd.Dir = dir
 	cmd.Env = append(append(append(os.Environ(), tc.env...), "GOWORK=off"), env...)
-	if output, err := cmd.CombinedOutput(); err != nil {
-		return "", string(output), err
+	var output proc.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := cmd.Run(); err != nil {
+		return "", output.String(), err
 	}
 	return bin, "", nil
 }

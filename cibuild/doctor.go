@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"runtime"
 	"strings"
 	"time"
 
+	"github.com/xcguard/xcguard/internal/proc"
 	"github.com/xcguard/xcguard/policy"
 )
 
@@ -111,7 +111,7 @@ github.com/tjfoc/gmsm v1.4.1/go.mod h1:j4INPkHWMrhJb38G+J6W4Tw0AbuN8Thu3PbdVYhVc
 // target's glibc, and run on the target's CPU model.
 func Doctor(ctx context.Context, p *policy.Policy, targets []policy.Target) []Check {
 	var checks []Check
-	goVersion, err := exec.CommandContext(ctx, "go", "env", "GOVERSION").Output()
+	goVersion, err := proc.Command(ctx, "go", "env", "GOVERSION").Output()
 	if err != nil {
 		return append(checks, Check{Name: "go", Detail: "the go command is not on PATH", Fix: "install Go 1.24 or newer"})
 	}

@@ -2,10 +2,10 @@ package cibuild
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/xcguard/xcguard/internal/proc"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )
@@ -107,23 +108,49 @@ func emulator(t policy.Target, p *policy.Policy) ([]string, error) {
 	return cmd, nil
 }
 
+// Bounds on what a smoke run's output costs: the kept output (head and
+// tail), the lines of it in the manifest, and the width of a kept line.
+const (
+	smokeOutputMax = 64 << 10
+	smokeLines     = 5
+	smokeLineWidth = 512
+)
+
 // run starts the program in its own process group and polls its peak RSS.
+// Its output goes through a pipe xcguard reads into a bounded buffer: a
+// program that writes gigabytes costs no more memory, and one that leaves a
+// child holding the pipe (or one that called setsid, which a subreaper
+// brings back to xcguard) is killed and not waited on.
 func run(ctx context.Context, emu []string, bin string, args []string, timeout time.Duration) (*SmokeResult, error) {
 	argv := append(append(append([]string{}, emu...), bin), args...)
-	var output bytes.Buffer
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	defer pr.Close()
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir = filepath.Dir(bin)
-	cmd.Stdout = &output
-	cmd.Stderr = &output
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Stdout, cmd.Stderr = pw, pw
+	proc.Group(cmd)
+	adoptOrphans()
 	start := time.Now()
-	if err := cmd.Start(); err != nil {
+	err = cmd.Start()
+	pw.Close()
+	if err != nil {
 		return nil, inputf("smoke run: %v", err)
 	}
+	out := &smokeOutput{buf: proc.Buffer{Max: smokeOutputMax}}
+	copied := make(chan struct{})
+	go func() {
+		io.Copy(out, pr)
+		close(copied)
+	}()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	res := &SmokeResult{Args: append([]string{}, args...)}
-	kill := func() { syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	// Orphans are killed only once the program itself is reaped: before,
+	// it is one of xcguard's children too, and cmd.Wait must reap it.
+	kill := func() { proc.KillGroup(cmd) }
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	tick := time.NewTicker(2 * time.Millisecond)
@@ -144,17 +171,30 @@ loop:
 		case <-ctx.Done():
 			kill()
 			<-done
+			killOrphans()
 			return nil, ctx.Err()
 		case <-tick.C:
 		}
 	}
-	// Whatever the program started in its group goes with it.
+	// Whatever the program started goes with it, in its group or not.
 	kill()
+	killOrphans()
 	res.Duration = time.Since(start).Round(time.Millisecond).String()
-	res.Output = tail(output.String(), 5)
+	// What is in the pipe now; a survivor still writing is not waited on.
+	select {
+	case <-copied:
+	case <-time.After(proc.WaitDelay):
+		pr.Close()
+		<-copied
+	}
+	text := out.buf.String()
+	res.Output = strings.Join(proc.Lines(tail(text, smokeLines), smokeLines, smokeLineWidth), "\n")
 	res.ExitCode = cmd.ProcessState.ExitCode()
 	if res.ExitCode != 0 || res.TimedOut {
-		res.Reason = reason(output.String())
+		res.Reason = out.reason
+		if res.Reason == "" {
+			res.Reason = proc.Clip(lastLine(text), smokeLineWidth)
+		}
 	}
 	var ee *exec.ExitError
 	if errors.As(waitErr, &ee) {
@@ -165,6 +205,42 @@ loop:
 		return nil, waitErr
 	}
 	return res, nil
+}
+
+// smokeOutput keeps a smoke run's output, bounded, and the first line that
+// says why the program failed (a Go runtime "SIGILL: illegal instruction",
+// "panic: …"), found as the output streams by.
+type smokeOutput struct {
+	buf    proc.Buffer
+	line   []byte // the line being written, at most smokeLineWidth bytes
+	long   bool   // the line being written is longer than that
+	reason string
+}
+
+func (o *smokeOutput) Write(p []byte) (int, error) {
+	o.buf.Write(p)
+	for _, c := range p {
+		if c == '\n' {
+			o.endLine()
+			continue
+		}
+		if len(o.line) < smokeLineWidth {
+			o.line = append(o.line, c)
+		} else {
+			o.long = true
+		}
+	}
+	return len(p), nil
+}
+
+func (o *smokeOutput) endLine() {
+	if o.reason == "" && isReason(string(o.line)) {
+		o.reason = string(o.line)
+		if o.long {
+			o.reason = proc.Clip(o.reason+" ", len(o.reason))
+		}
+	}
+	o.line, o.long = o.line[:0], false
 }
 
 // readHWM reads VmHWM (peak resident set) from a /proc status file, in
@@ -275,17 +351,20 @@ func smokeTimeout(p *policy.Policy) time.Duration {
 	return defaultSmokeTimeout
 }
 
-// reason picks the line of a failed program's output that says why.
-func reason(out string) string {
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	for _, l := range lines {
-		for _, p := range []string{"SIG", "fatal error:", "panic:", "runtime:"} {
-			if strings.HasPrefix(l, p) {
-				return l
-			}
+// isReason reports whether a line of a failed program's output says why.
+func isReason(l string) bool {
+	for _, p := range []string{"SIG", "fatal error:", "panic:", "runtime:"} {
+		if strings.HasPrefix(l, p) {
+			return true
 		}
 	}
-	return lines[len(lines)-1]
+	return false
+}
+
+// lastLine is the last line of s.
+func lastLine(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return s[strings.LastIndexByte(s, '\n')+1:]
 }
 
 // because is ": " and the reason, when there is one.

@@ -4,26 +4,54 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
+	"time"
 )
 
 // Main runs xcguard with the process's arguments and returns the exit code.
 // When go vet runs xcguard as its -vettool, Main speaks the unitchecker
 // protocol instead and does not return.
+//
+// SIGINT and SIGTERM (Ctrl-C, timeout, a CI cancel) end the run: what it
+// started (go build, a smoke run and whatever that started) is killed, its
+// scratch files are removed, and it exits 3. A second signal, or a run
+// that has not stopped within interruptGrace, ends the process at once.
 func Main() int {
 	args := os.Args[1:]
 	if isVetTool(args) {
 		return vetTool(args, os.Stdout)
 	}
-	err := Run(context.Background(), args, os.Stdin, os.Stdout, os.Stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // the next signal has its default effect
+		time.Sleep(interruptGrace)
+		fmt.Fprintf(os.Stderr, "xcguard: interrupted, and did not stop within %s\n", interruptGrace)
+		os.Exit(exitInternal)
+	}()
+	err := Run(ctx, args, os.Stdin, os.Stdout, os.Stderr)
+	if err != nil && ctx.Err() != nil {
+		err = errInterrupted
+	}
 	if err != nil && err != errFindings {
 		fmt.Fprintf(os.Stderr, "xcguard: %v\n", err)
 	}
 	return exitCode(err)
 }
+
+// interruptGrace is how long an interrupted run has to stop what it
+// started and clean up.
+const interruptGrace = 10 * time.Second
+
+// errInterrupted ends a run stopped by a signal.
+var errInterrupted = errors.New("interrupted: stopped what the run had started and removed its scratch files")
 
 type command struct {
 	name    string

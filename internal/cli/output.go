@@ -260,8 +260,10 @@ func (o *outputs) write(e *env, findings []report.Finding) error {
 }
 
 // writeFailure writes, for a run that ends in err, the document a report
-// consumer expects (see report.WriteFailure) to -o, or stdout when -o
-// cannot be written, and to -sarif. The one clear line is on stderr.
+// consumer expects (see report.WriteFailure) to -o and -sarif when they do
+// not exist yet (a fresh CI workspace), else, for the main format, to
+// stdout: a report already written is never lost. The one clear line is
+// on stderr.
 func writeFailure(e *env, c *common, err error) {
 	if c.format == report.Text && c.sarif == "" {
 		return
@@ -273,6 +275,12 @@ func writeFailure(e *env, c *common, err error) {
 	write := func(flag, path string, format report.Format) {
 		var buf bytes.Buffer
 		if report.WriteFailure(&buf, format, t, msg) != nil || buf.Len() == 0 {
+			return
+		}
+		if fi, err := os.Stat(c.path(path)); err == nil && fi.Mode().IsRegular() {
+			if flag == "o" {
+				e.stdout.Write(buf.Bytes())
+			}
 			return
 		}
 		out, oerr := createOut(flag, c.path(path))
