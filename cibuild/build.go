@@ -110,9 +110,19 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	if len(targets) == 0 {
 		targets = []policy.Target{policy.Target(runtime.GOOS + "/" + runtime.GOARCH)}
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(opt.Dist), ".xcguard-build-*")
+	dist, created, err := makeDist(opt.Dist)
 	if err != nil {
-		return nil, inputf("cannot create the output directory next to %s: %v", opt.Dist, unwrapPath(err))
+		return nil, err
+	}
+	if created {
+		defer os.Remove(dist) // only if the build left it empty
+	}
+	// The scratch directory is inside dist/, so that moving the results
+	// in is a rename on one filesystem, also when dist/ is a link to
+	// another one.
+	tmp, err := os.MkdirTemp(dist, ".xcguard-build-*")
+	if err != nil {
+		return nil, inputf("cannot write into %s: %v", opt.Dist, unwrapPath(err))
 	}
 	defer os.RemoveAll(tmp)
 
@@ -159,7 +169,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		res.Manifest.addArtifact(a, findings, opt.Policy)
 	}
 	report.Sort(res.Findings)
-	if err := writeDist(tmp, opt.Dist, res, opt.Version, opt.SignKey); err != nil {
+	if err := writeDist(tmp, dist, res, opt.Version, opt.SignKey); err != nil {
 		return nil, err
 	}
 	return res, nil

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/xcguard/xcguard/internal/gm"
+	"github.com/xcguard/xcguard/internal/inputfile"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )
@@ -173,9 +174,27 @@ func sm3File(path string) (string, error) {
 	return sum, nil
 }
 
+// makeDist creates dist/ if need be and returns the directory it is, with
+// symbolic links resolved, and whether this build created it.
+func makeDist(dist string) (dir string, created bool, err error) {
+	if _, err := os.Stat(dist); errors.Is(err, os.ErrNotExist) {
+		created = true
+	}
+	if err := os.MkdirAll(dist, 0o755); err != nil {
+		return "", false, inputf("cannot create %s: %v", dist, unwrapPath(err))
+	}
+	if dir, err = filepath.EvalSymlinks(dist); err != nil {
+		return "", false, inputf("cannot resolve %s: %v", dist, unwrapPath(err))
+	}
+	return dir, created, nil
+}
+
 // writeDist writes SM3SUMS and manifest.json beside the binaries in tmp,
 // then moves every file into dist, replacing files of the same name only:
-// other files in dist are left alone.
+// other files in dist are left alone. dist is locked while it changes, so
+// two builds into one dist/ leave the complete set of one of them; and a
+// move that fails puts every earlier file back, so a dist/ is never a mix
+// of two builds.
 func writeDist(tmp, dist string, res *Result, xcguardVersion string, key *gm.PrivateKey) error {
 	res.Manifest.Xcguard = xcguardVersion
 	var sums bytes.Buffer
@@ -203,20 +222,53 @@ func writeDist(tmp, dist string, res *Result, xcguardVersion string, key *gm.Pri
 		}
 		files = append(files, name)
 	}
-	if err := os.MkdirAll(dist, 0o755); err != nil {
-		return inputf("cannot create %s: %v", dist, unwrapPath(err))
-	}
-	if key == nil {
-		// A signature of an earlier manifest would no longer match.
-		os.Remove(filepath.Join(dist, SignatureFile))
-	}
 	slices.Sort(files)
-	for _, f := range files {
-		if err := os.Rename(filepath.Join(tmp, f), filepath.Join(dist, f)); err != nil {
-			return inputf("cannot write %s: %v", filepath.Join(dist, f), unwrapPath(err))
+	unlock, err := lockDir(dist, true)
+	if err != nil {
+		return inputf("cannot lock %s: %v", dist, unwrapPath(err))
+	}
+	defer unlock()
+	// Every file of the set, and without a key an earlier signature (it
+	// would no longer match), is first moved aside.
+	old := filepath.Join(tmp, ".old")
+	if err := os.Mkdir(old, 0o700); err != nil {
+		return err
+	}
+	aside := []string{}
+	for _, f := range append(slices.Clone(files), SignatureFile) {
+		err := os.Rename(filepath.Join(dist, f), filepath.Join(old, f))
+		switch {
+		case err == nil:
+			aside = append(aside, f)
+		case !errors.Is(err, os.ErrNotExist):
+			restore(dist, old, aside, nil)
+			return inputf("cannot replace %s: %v", filepath.Join(dist, f), unwrapPath(err))
 		}
 	}
+	var moved []string
+	for _, f := range files {
+		if err := moveIn(filepath.Join(tmp, f), filepath.Join(dist, f)); err != nil {
+			restore(dist, old, aside, moved)
+			return inputf("cannot write %s: %v", filepath.Join(dist, f), unwrapPath(err))
+		}
+		moved = append(moved, f)
+	}
 	return nil
+}
+
+// moveIn renames a file into dist/; it is a variable so that tests can
+// make it fail half-way.
+var moveIn = os.Rename
+
+// restore undoes a half-done writeDist: the new files out, the old ones
+// back.
+func restore(dist, old string, aside, moved []string) {
+	for _, f := range moved {
+		os.Remove(filepath.Join(dist, f))
+	}
+	for _, f := range aside {
+		os.Rename(filepath.Join(old, f), filepath.Join(dist, f))
+	}
 }
 
 // A VerifyError is a dist/ that does not verify; the message names the
@@ -231,7 +283,10 @@ func (e *VerifyError) Error() string { return e.msg }
 // the files checked.
 func Verify(dist string, pub *gm.PublicKey) ([]string, error) {
 	bad := func(format string, args ...any) error { return &VerifyError{fmt.Sprintf(format, args...)} }
-	sums, err := os.ReadFile(filepath.Join(dist, SumsFile))
+	if unlock, err := lockDir(dist, false); err == nil {
+		defer unlock() // a build writing dist/ finishes first
+	}
+	sums, err := inputfile.Read(filepath.Join(dist, SumsFile), inputfile.ReportMax)
 	if err != nil {
 		return nil, inputf("%s: %v: is %s a directory written by xcguard build?", filepath.Join(dist, SumsFile), unwrapPath(err), dist)
 	}
@@ -247,6 +302,11 @@ func Verify(dist string, pub *gm.PublicKey) ([]string, error) {
 		files = append(files, file)
 	}
 	for _, f := range files {
+		// Only the files themselves: a link could make the digest that of
+		// anything (or of /dev/zero, for ever).
+		if fi, err := os.Lstat(filepath.Join(dist, f)); err == nil && !fi.Mode().IsRegular() {
+			return nil, bad("%s: not a regular file", f)
+		}
 		got, err := gm.SM3File(filepath.Join(dist, f))
 		if err != nil {
 			return nil, bad("%s: %v", f, unwrapPath(err))
@@ -255,7 +315,7 @@ func Verify(dist string, pub *gm.PublicKey) ([]string, error) {
 			return nil, bad("%s: SM3 digest %s does not match %s (%s)", f, got, SumsFile, listed[f])
 		}
 	}
-	manifest, err := os.ReadFile(filepath.Join(dist, ManifestFile))
+	manifest, err := inputfile.Read(filepath.Join(dist, ManifestFile), inputfile.ReportMax)
 	if err != nil {
 		return nil, bad("%s: %v", ManifestFile, unwrapPath(err))
 	}
@@ -274,7 +334,7 @@ func Verify(dist string, pub *gm.PublicKey) ([]string, error) {
 	if pub == nil {
 		return files, nil
 	}
-	sig, err := os.ReadFile(filepath.Join(dist, SignatureFile))
+	sig, err := inputfile.Read(filepath.Join(dist, SignatureFile), inputfile.PolicyMax)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, bad("%s is missing: build with -sign-key to sign the manifest", SignatureFile)
 	}

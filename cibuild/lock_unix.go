@@ -24,6 +24,24 @@ func lockEntry(dir string) (unlock func(), err error) {
 	return func() { f.Close() }, nil
 }
 
+// lockDir locks a directory itself (no lock file in it): exclusive for a
+// build writing dist/, shared for a verify reading it.
+func lockDir(dir string, exclusive bool) (unlock func(), err error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	how := syscall.LOCK_SH
+	if exclusive {
+		how = syscall.LOCK_EX
+	}
+	if err := syscall.Flock(int(f.Fd()), how); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { f.Close() }, nil
+}
+
 // private reports whether dir is owned by this user and writable by no
 // one else.
 func private(dir string) bool {

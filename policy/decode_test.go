@@ -60,6 +60,18 @@ func TestDecodeErrors(t *testing.T) {
 			msg:  `expected true or false for crypto.require_gm, found "yes"`,
 		},
 		{
+			name: "a target listed twice",
+			doc:  "version: 1\nbuild:\n  targets: [linux/arm64, linux/amd64, linux/arm64]\n",
+			pos:  "3:3",
+			msg:  `build.targets lists linux/arm64 twice: name each target once in build`,
+		},
+		{
+			name: "a target that is not Linux",
+			doc:  "version: 1\nbuild:\n  targets: [linux/arm64, windows/amd64]\n",
+			pos:  "3:26",
+			msg:  `target "windows/amd64" is not a Linux target: xcguard builds and inspects Linux binaries (Kylin, UOS, openEuler are Linux), e.g. linux/arm64`,
+		},
+		{
 			name: "number where a string is expected",
 			doc:  "version: 1\nbuild:\n  cc: {linux/arm64: 5}\n",
 			pos:  "3:21",

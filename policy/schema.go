@@ -210,7 +210,7 @@ var scalarSchemas = map[reflect.Type]func() *schema{
 }
 
 func targetPattern() string {
-	return fmt.Sprintf(`^(%s)/(%s)$`, strings.Join(knownOS, "|"), strings.Join(knownArch, "|"))
+	return fmt.Sprintf(`^linux/(%s)$`, strings.Join(knownArch, "|"))
 }
 
 // fieldSchemas replace the derived schema of fields whose Go type says less

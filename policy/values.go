@@ -276,20 +276,36 @@ func (v GoVersion) Compare(w GoVersion) int {
 	return version.Compare("go"+string(v), "go"+string(w))
 }
 
-// A Target is a GOOS/GOARCH pair such as linux/arm64.
+// A Target is a GOOS/GOARCH pair such as linux/arm64. xcguard builds and
+// inspects Linux binaries (every xinchuang OS is a Linux distribution), so
+// GOOS is linux.
 type Target string
 
 var (
 	knownOS   = []string{"aix", "android", "darwin", "dragonfly", "freebsd", "illumos", "ios", "js", "linux", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows"}
-	knownArch = []string{"386", "amd64", "arm", "arm64", "loong64", "mips", "mips64", "mips64le", "mipsle", "ppc64", "ppc64le", "riscv64", "s390x", "wasm"}
+	knownArch = []string{"386", "amd64", "arm", "arm64", "loong64", "mips", "mips64", "mips64le", "mipsle", "ppc64", "ppc64le", "riscv64", "s390x"}
 )
 
 func (t *Target) UnmarshalText(b []byte) error {
 	os, arch, ok := strings.Cut(string(b), "/")
-	if !ok || !slices.Contains(knownOS, os) || !slices.Contains(knownArch, arch) {
+	switch {
+	case !ok || !slices.Contains(knownOS, os) || !slices.Contains(knownArch, arch) && arch != "wasm":
 		return fmt.Errorf("invalid target %s: use GOOS/GOARCH, e.g. linux/arm64", quote(string(b)))
+	case os != "linux" || arch == "wasm":
+		return fmt.Errorf("target %s is not a Linux target: xcguard builds and inspects Linux binaries (Kylin, UOS, openEuler are Linux), e.g. linux/arm64", quote(string(b)))
 	}
 	*t = Target(b)
+	return nil
+}
+
+// check refuses a target listed twice: its artifacts would overwrite each
+// other in dist/.
+func (b *Build) check() error {
+	for i, t := range b.Targets {
+		if slices.Contains(b.Targets[:i], t) {
+			return fmt.Errorf("build.targets lists %s twice: name each target once", t)
+		}
+	}
 	return nil
 }
 

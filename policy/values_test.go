@@ -245,7 +245,9 @@ func TestTarget(t *testing.T) {
 	checkParse(t, []parseCase[policy.Target]{
 		{name: "Kylin on Phytium", in: "linux/arm64", want: "linux/arm64"},
 		{name: "Loongson", in: "linux/loong64", want: "linux/loong64"},
-		{name: "windows", in: "windows/amd64", want: "windows/amd64"},
+		{name: "Hygon", in: "linux/amd64", want: "linux/amd64"},
+		{name: "not Linux", in: "windows/amd64", wantErr: true},
+		{name: "wasm", in: "linux/wasm", wantErr: true},
 		{name: "no arch", in: "linux", wantErr: true},
 		{name: "arch variant", in: "linux/arm64/v8", wantErr: true},
 		{name: "unknown OS", in: "kylin/arm64", wantErr: true},
