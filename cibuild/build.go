@@ -371,7 +371,10 @@ func toolchainFor(ctx context.Context, p *policy.Policy, t policy.Target) (*tool
 			return nil, inputf("build.cgo needs a C compiler for %s: set build.cc, e.g. cc: {%s: %s-linux-gnu-gcc} (Debian: apt-get install %s)", t, t, cArch(t.Arch()), debPackage(t))
 		}
 		cc = "gcc"
-		if env := os.Getenv("CC"); env != "" {
+		if env, ok := os.LookupEnv("CC"); ok && env != "" {
+			if strings.TrimSpace(env) == "" {
+				return nil, inputf("CC is blank: unset it, or name the C compiler for %s", t)
+			}
 			cc = env
 		}
 	}

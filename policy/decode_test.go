@@ -60,6 +60,12 @@ func TestDecodeErrors(t *testing.T) {
 			msg:  `expected true or false for crypto.require_gm, found "yes"`,
 		},
 		{
+			name: "a blank C compiler",
+			doc:  "version: 1\nbuild:\n  cc: {linux/arm64: \"  \"}\n",
+			pos:  "3:3",
+			msg:  `build.cc for linux/arm64 is blank: name the C compiler, e.g. aarch64-linux-gnu-gcc in build`,
+		},
+		{
 			name: "a target listed twice",
 			doc:  "version: 1\nbuild:\n  targets: [linux/arm64, linux/amd64, linux/arm64]\n",
 			pos:  "3:3",

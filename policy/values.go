@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"fmt"
 	"go/version"
+	"maps"
 	"math"
 	"path"
 	"regexp"
@@ -304,6 +305,11 @@ func (b *Build) check() error {
 	for i, t := range b.Targets {
 		if slices.Contains(b.Targets[:i], t) {
 			return fmt.Errorf("build.targets lists %s twice: name each target once", t)
+		}
+	}
+	for _, t := range slices.Sorted(maps.Keys(b.CC)) {
+		if strings.TrimSpace(b.CC[t]) == "" {
+			return fmt.Errorf("build.cc for %s is blank: name the C compiler, e.g. aarch64-linux-gnu-gcc", t)
 		}
 	}
 	return nil
