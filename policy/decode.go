@@ -75,6 +75,17 @@ func decodeFile(name string, data []byte) (*Policy, error) {
 	return p, nil
 }
 
+// parserProblems are the errors of the YAML parser proper (not its
+// scanner): go.yaml.in/yaml/v3 gives their line counted from 0, so a flow
+// mapping left open on line 2 was reported on line 1.
+var parserProblems = []string{
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'",
+	"did not find expected '-' indicator", "did not find expected key",
+	"did not find expected node content", "did not find expected <document start>",
+	"did not find expected <stream-start>", "found undefined tag handle",
+	"found duplicate %TAG directive", "found incompatible YAML document",
+}
+
 // syntaxError gives a YAML parser error the file:line form of every other error.
 // The parser leaves out the line when it is the first; an unknown alias is
 // found in the text.
@@ -85,6 +96,9 @@ func syntaxError(name string, data []byte, err error) error {
 		if n, after, ok := strings.Cut(rest, ": "); ok {
 			if l, err := strconv.Atoi(n); err == nil {
 				line, msg = l, after
+				if slices.Contains(parserProblems, msg) {
+					line++
+				}
 			}
 		}
 	} else if anchor, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {

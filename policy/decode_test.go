@@ -236,8 +236,20 @@ func TestDecodeErrors(t *testing.T) {
 		{
 			name: "YAML syntax error",
 			doc:  "version: 1\nrules:\n  XC101: error\n XC102: off\n",
-			pos:  "3:1",
+			pos:  "4:1",
 			msg:  `YAML syntax: did not find expected key`,
+		},
+		{
+			name: "YAML flow mapping left open: the line where it opens",
+			doc:  "version: 1\ncrypto: {tls_min_version: \"1.3\"\nrules: {}\n",
+			pos:  "2:1",
+			msg:  `YAML syntax: did not find expected ',' or '}'`,
+		},
+		{
+			name: "YAML flow sequence left open further down",
+			doc:  "version: 1\n\n\nrules: {XC101: [error,\n  XC102: off}\n",
+			pos:  "4:1",
+			msg:  `YAML syntax: did not find expected ',' or ']'`,
 		},
 		{
 			name: "YAML syntax error on the first line",

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -88,20 +89,55 @@ func (e *LockError) Error() string {
 // fields without an order (cgo, cc, smoke args) any change is a loosening.
 func checkLocked(file string, base, result *Policy) error {
 	for _, path := range base.Locked {
-		b, r := restrict(base, path), restrict(result, path)
-		c, err := combine(b, r)
-		if err == nil && canonical(fieldAt(c, path)) == canonical(fieldAt(r, path)) {
+		if !loosens(base, result, path) {
 			continue
 		}
-		return &LockError{
-			File:      file,
-			Field:     path,
-			LockedBy:  lockedBy(base),
-			Locked:    display(fieldAt(b, path)),
-			Attempted: display(fieldAt(r, path)),
+		// A locked section is reported at the setting that loosens it,
+		// not as the whole section.
+		field := narrow(base, result, path)
+		e := &LockError{File: file, Field: field, LockedBy: lockedBy(base)}
+		if id, ok := strings.CutPrefix(field, "rules."); ok {
+			e.Locked, e.Attempted = base.Rules[RuleID(id)].String(), result.Rules[RuleID(id)].String()
+		} else {
+			e.Locked, e.Attempted = display(fieldAt(base, field)), display(fieldAt(result, field))
 		}
+		return e
 	}
 	return nil
+}
+
+// loosens reports whether result is looser than base at path.
+func loosens(base, result *Policy, path string) bool {
+	b, r := restrict(base, path), restrict(result, path)
+	c, err := combine(b, r)
+	return err != nil || canonical(fieldAt(c, path)) != canonical(fieldAt(r, path))
+}
+
+// narrow returns the most specific setting under path that loosens: a
+// section's field, a rule's severity; path itself when none alone does.
+func narrow(base, result *Policy, path string) string {
+	if path == "rules" {
+		for _, id := range slices.Sorted(maps.Keys(base.Rules)) {
+			if max(base.Rules[id], result.Rules[id]) != result.Rules[id] {
+				return "rules." + string(id)
+			}
+		}
+		return path
+	}
+	v := fieldAt(base, path)
+	if v.Kind() != reflect.Struct || reflect.PointerTo(v.Type()).Implements(textUnmarshaler) {
+		return path
+	}
+	for i := range v.NumField() {
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		if child := path + "." + name; loosens(base, result, child) {
+			return narrow(base, result, child)
+		}
+	}
+	return path
 }
 
 // lockedBy names the files a policy was made of, for messages.
@@ -180,11 +216,16 @@ func sortLists(x any) any {
 	return x
 }
 
-// display writes a locked value for a message, as in the policy file.
+// display writes a locked value for a message, as in the policy file, cut
+// to a line's length.
 func display(v reflect.Value) string {
 	data, err := json.Marshal(v.Interface())
 	if err != nil || string(data) == "null" || string(data) == `""` || string(data) == "{}" || string(data) == "0" {
 		return "unset"
 	}
-	return strings.Trim(string(data), `"`)
+	s := strings.Trim(string(data), `"`)
+	if len(s) > 120 {
+		s = s[:120] + "…"
+	}
+	return s
 }

@@ -54,7 +54,7 @@ pprof:
 	}{
 		{"nothing set", "", ""},
 		{"severity up", "rules: {XC202: error}", ""},
-		{"severity down", "rules: {XC202: off}", "rules"},
+		{"severity down", "rules: {XC202: off}", "rules.XC202"},
 		{"a rule turned on", "rules: {XC402: error}", ""},
 		{"TLS minimum up", `crypto: {tls_min_version: "1.3"}`, ""},
 		{"TLS minimum down", `crypto: {tls_min_version: "1.0"}`, "crypto.tls_min_version"},
@@ -107,6 +107,20 @@ func TestLockedMessage(t *testing.T) {
 	want := ".xcguard.yml: build.max_glibc is locked by " + filepath.Join(dir, "org.yml") + " at 2.28; this file makes it 2.34, which loosens it: a file that extends a locked policy may only tighten it"
 	if err == nil || !strings.HasSuffix(err.Error(), want) {
 		t.Errorf("got %v\nwant …%s", err, want)
+	}
+}
+
+// A locked section is reported at the setting that loosens it, with both
+// values, not as the whole section.
+func TestLockedSectionMessage(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"org.yml":      "version: 1\nextends: [gov-cloud]\nlocked: [crypto, build]\ncrypto: {tls_min_version: \"1.3\"}\n",
+		".xcguard.yml": "version: 1\nextends: [./org.yml]\ncrypto: {tls_min_version: \"1.2\"}\n",
+	})
+	_, err := Load(filepath.Join(dir, ".xcguard.yml"), nil)
+	want := ".xcguard.yml: crypto.tls_min_version is locked by " + filepath.Join(dir, "org.yml") + " at 1.3; this file makes it 1.2, which loosens it"
+	if err == nil || !strings.Contains(err.Error(), want) || len(err.Error()) > 400 {
+		t.Errorf("got %v\nwant …%s…", err, want)
 	}
 }
 

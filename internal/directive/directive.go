@@ -45,11 +45,20 @@ func Parse(comment string) (d Directive, ok bool) {
 	if verb != "ignore" {
 		return Directive{Problem: fmt.Sprintf("unknown directive xcguard:%s: write //xcguard:ignore XCnnn reason", verb)}, true
 	}
-	list, reason, _ := strings.Cut(strings.TrimSpace(rest), " ")
-	if list == "" {
+	// The rule list may be written "XC101,XC201" or "XC101, XC201".
+	fields := strings.Fields(rest)
+	if len(fields) == 0 {
 		return Directive{Problem: "suppression directive names no rule: write //xcguard:ignore XCnnn reason"}, true
 	}
+	list, n := fields[0], 1
+	for ; strings.HasSuffix(list, ",") && n < len(fields) && idRE.MatchString(strings.TrimSuffix(fields[n], ",")); n++ {
+		list += fields[n]
+	}
+	reason := strings.Join(fields[n:], " ")
 	for _, id := range strings.Split(list, ",") {
+		if id == "" {
+			return Directive{Problem: fmt.Sprintf("suppression directive has an empty entry in its rule list %s: write the rules as XC101,XC201", list)}, true
+		}
 		if !idRE.MatchString(id) {
 			return Directive{Problem: fmt.Sprintf("suppression directive names no rule (%q is not a rule ID): write //xcguard:ignore XCnnn reason", id)}, true
 		}

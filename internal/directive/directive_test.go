@@ -18,6 +18,8 @@ func TestParse(t *testing.T) {
 		{"one rule", "//xcguard:ignore XC101 legacy checksum of public data", Directive{Rules: []string{"XC101"}, Reason: "legacy checksum of public data"}, true},
 		{"space after slashes", "// xcguard:ignore XC402 vendored fork approved in ticket 42", Directive{Rules: []string{"XC402"}, Reason: "vendored fork approved in ticket 42"}, true},
 		{"two rules", "//xcguard:ignore XC101,XC102 interop with a foreign bank", Directive{Rules: []string{"XC101", "XC102"}, Reason: "interop with a foreign bank"}, true},
+		{"two rules, a space after the comma", "//xcguard:ignore XC101, XC201 interop with a foreign bank", Directive{Rules: []string{"XC101", "XC201"}, Reason: "interop with a foreign bank"}, true},
+		{"a list ending in a comma", "//xcguard:ignore XC101, because", Directive{Problem: "suppression directive has an empty entry in its rule list XC101,: write the rules as XC101,XC201"}, true},
 		{"trailing comment is not reason", "//xcguard:ignore XC101 needed // want `x`", Directive{Rules: []string{"XC101"}, Reason: "needed"}, true},
 		{"no rule", "//xcguard:ignore", Directive{Problem: "suppression directive names no rule: write //xcguard:ignore XCnnn reason"}, true},
 		{"reason but no rule", "//xcguard:ignore because", Directive{Problem: `suppression directive names no rule ("because" is not a rule ID): write //xcguard:ignore XCnnn reason`}, true},
