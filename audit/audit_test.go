@@ -164,7 +164,7 @@ func TestRunViews(t *testing.T) {
 				"go.mod 06:02 XC402 gitee.com/acme/sso v1.0.0 is not on the approved module list (modules.allow) (declared)",
 				"~go.mod 07:02 XC402 github.com/gorilla/websocket v1.5.3 is not on the approved module list (modules.allow) (declared)",
 			},
-			degraded: "cannot resolve the module graph (go: gitee.com/acme/sso@v1.0.0: module lookup disabled by GOPROXY=off): auditing go.mod alone (declared view); for the full audit, run go mod download where the module proxy is reachable",
+			degraded: "cannot resolve the module graph (gitee.com/acme/sso@v1.0.0: module lookup disabled by GOPROXY=off): auditing go.mod alone (declared view); for the full audit, run go mod download where the module proxy is reachable",
 		},
 		{
 			name: "packages unresolvable: the graph",
@@ -193,7 +193,7 @@ func TestRunViews(t *testing.T) {
 		{
 			name: "a graph the go command refuses",
 			fake: &fakeGo{graphErr: &GoError{Args: []string{"mod", "graph"}, Stderr: "go: updates to go.mod needed; to update it:\n\tgo mod tidy\n"}, list: appList(t)},
-			err:  "go mod graph cannot read the module graph: go: updates to go.mod needed; to update it:",
+			err:  "go mod graph cannot read the module graph: updates to go.mod needed; to update it: go mod tidy",
 		},
 		{
 			name: "packages that do not compile",
@@ -203,7 +203,7 @@ func TestRunViews(t *testing.T) {
 		{
 			name: "go list fails otherwise",
 			fake: &fakeGo{graph: appGraph, listErr: &GoError{Args: []string{"list"}, Stderr: "go: go.mod requires go >= 1.99 (running go 1.22.5; GOTOOLCHAIN=local)\n"}},
-			err:  "go list cannot load the packages: go: go.mod requires go >= 1.99 (running go 1.22.5; GOTOOLCHAIN=local)",
+			err:  "go list cannot load the packages: go.mod requires go >= 1.99, newer than the go command (go 1.22.5, GOTOOLCHAIN=local): install Go 1.99, or set GOTOOLCHAIN=auto so that the go command fetches it",
 		},
 		{
 			name: "the go command missing",

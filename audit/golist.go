@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/xcguard/xcguard/internal/gomsg"
 	"github.com/xcguard/xcguard/internal/proc"
 )
 
@@ -32,12 +33,10 @@ func (e *GoError) Error() string {
 	return fmt.Sprintf("go %s: %s", strings.Join(e.Args, " "), firstLine(e.Stderr, e.Err))
 }
 
-// firstLine is the first meaningful line the go command printed.
+// firstLine is what the go command said, as one line (gomsg.Line).
 func firstLine(stderr string, err error) string {
-	for _, l := range strings.Split(stderr, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "go: downloading ") && !strings.HasPrefix(l, "go: finding ") && !strings.HasPrefix(l, "go: found ") {
-			return l
-		}
+	if msg := gomsg.Line(stderr); msg != "" {
+		return msg
 	}
 	if err != nil {
 		return err.Error()

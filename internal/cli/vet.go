@@ -17,6 +17,8 @@ import (
 	"github.com/xcguard/xcguard/analyzers"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/cibuild"
+	"github.com/xcguard/xcguard/internal/gomsg"
+	"github.com/xcguard/xcguard/internal/proc"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )
@@ -157,23 +159,41 @@ func load(ctx context.Context, c *common, patterns []string) ([]*packages.Packag
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, inputf("loading packages: %v", err)
+		msg := err.Error()
+		if _, stderr, ok := strings.Cut(msg, "stderr: "); ok {
+			msg = stderr
+		}
+		return nil, inputf("loading packages: %s", gomsg.Line(msg))
 	}
 	if len(pkgs) == 0 {
-		return nil, inputf("no packages match %s: check the patterns and that you are inside a Go module", strings.Join(patterns, " "))
+		hint := ""
+		if os.Getenv("CGO_ENABLED") == "0" {
+			hint = " (CGO_ENABLED=0 leaves out every file that imports \"C\")"
+		}
+		return nil, inputf("no packages match %s%s: check the patterns and that you are inside a Go module", strings.Join(patterns, " "), hint)
 	}
 	var errs []string
 	seen := map[string]bool{}
+	typeErrors, noCgo := false, false
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			// The type checker's errors say what go list's build error
-			// says, with positions: show those alone.
-			if e.Kind == packages.ListError && p.TypesInfo != nil && hasTypeErrors(p) {
+			switch {
+			case e.Kind == packages.ListError && p.TypesInfo != nil && hasErrors(p, packages.TypeError):
+				// The type checker's errors say what go list's build
+				// error says, with positions: show those alone.
+				continue
+			case e.Kind == packages.TypeError && importFailed(p, e.Msg):
+				// A consequence of the imported package's own error,
+				// which is shown.
+				continue
+			case strings.Contains(e.Msg, "could not import C (no metadata for C)"):
+				noCgo = true
 				continue
 			}
-			msg := e.Msg
+			typeErrors = typeErrors || e.Kind == packages.TypeError
+			msg := gomsg.Line(e.Msg)
 			if e.Pos != "" && e.Pos != "-" {
-				msg = e.Pos + ": " + e.Msg
+				msg = e.Pos + ": " + msg
 			}
 			if !seen[msg] {
 				seen[msg] = true
@@ -181,6 +201,18 @@ func load(ctx context.Context, c *common, patterns []string) ([]*packages.Packag
 			}
 		}
 	})
+	if noCgo {
+		return nil, inputf("packages that import \"C\" need a working C compiler to load, and the go command could not run one: install gcc (apt-get install gcc) or set CC to a C compiler; if the code builds without cgo, set CGO_ENABLED=0")
+	}
+	if typeErrors {
+		// Hundreds of type errors in the standard library mean a go
+		// command newer than the Go xcguard was built with.
+		if v, err := goVersion(ctx, c.workDir()); err == nil {
+			if msg := gomsg.NewerThanXcguard(v); msg != "" {
+				return nil, inputf("%s", msg)
+			}
+		}
+	}
 	if len(errs) > 0 {
 		const most = 10
 		more := ""
@@ -193,13 +225,35 @@ func load(ctx context.Context, c *common, patterns []string) ([]*packages.Packag
 	return pkgs, nil
 }
 
-func hasTypeErrors(p *packages.Package) bool {
+// importFailed reports whether a type error is "could not import X" for an
+// import that has errors of its own.
+func importFailed(p *packages.Package, msg string) bool {
+	_, rest, ok := strings.Cut(msg, "could not import ")
+	path, _, _ := strings.Cut(rest, " ")
+	imp := p.Imports[path]
+	return ok && imp != nil && len(imp.Errors) > 0
+}
+
+func hasErrors(p *packages.Package, kind packages.ErrorKind) bool {
 	for _, e := range p.Errors {
-		if e.Kind == packages.TypeError {
+		if e.Kind == kind {
 			return true
 		}
 	}
 	return false
+}
+
+// goVersion is the release of the go command that loads packages in dir
+// (after any GOTOOLCHAIN switch).
+func goVersion(ctx context.Context, dir string) (string, error) {
+	cmd := proc.Command(ctx, "go", "env", "GOVERSION")
+	cmd.Dir = dir
+	var out proc.Buffer
+	cmd.Stdout = &out
+	if err := cmd.Run(); err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(out.String()), nil
 }
 
 func usesFacts(as []*analysis.Analyzer) bool {
