@@ -80,7 +80,7 @@ func inputf(format string, args ...any) error {
 var moduleRules = []policy.RuleID{"XC401", "XC402", "XC403"}
 
 // auditRules are the rules this package reports, directives aside.
-var auditRules = []policy.RuleID{"XC401", "XC402", "XC403", "XC404", "XC405"}
+var auditRules = []policy.RuleID{"XC401", "XC402", "XC403", "XC404", "XC405", "XC103", "XC105", "XC107"}
 
 // Run audits the module that holds opt.Dir.
 func Run(ctx context.Context, opt Options) (*Result, error) {
@@ -104,6 +104,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	a.judgeModules()
 	a.judgeReplaces()
 	a.judgeGoVersion()
+	a.judgeGodebug()
 	a.directiveFindings()
 	return &Result{Findings: a.findings, Degraded: a.degraded}, nil
 }
@@ -199,9 +200,9 @@ func (a *auditor) directiveFindings() {
 	judged := auditRules
 	switch {
 	case a.pkgs == nil && a.graph == nil:
-		judged = []policy.RuleID{"XC404", "XC405"}
+		judged = []policy.RuleID{"XC404", "XC405", "XC103", "XC105", "XC107"}
 	case a.pkgs == nil:
-		judged = []policy.RuleID{"XC403", "XC404", "XC405"}
+		judged = []policy.RuleID{"XC403", "XC404", "XC405", "XC103", "XC105", "XC107"}
 	}
 	for _, d := range a.gm.directives {
 		at := goModPos{d.line, d.col, d.line, d.endCol}

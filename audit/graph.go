@@ -105,6 +105,16 @@ type pkgGraph struct {
 	dist   map[string]int
 }
 
+// hasMain reports whether the main module has a main package.
+func (pg *pkgGraph) hasMain() bool {
+	for _, r := range pg.roots {
+		if p := pg.byPath[r]; p != nil && p.Name == "main" {
+			return true
+		}
+	}
+	return false
+}
+
 func (pg *pkgGraph) add(p *listPkg) {
 	pg.byPath[p.ImportPath] = p
 	if p.Standard || p.Module == nil {

@@ -9,13 +9,14 @@ import (
 	"strings"
 
 	"github.com/xcguard/xcguard/audit"
+	"github.com/xcguard/xcguard/internal/gosettings"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )
 
 // Rules are the rules inspection reports. XC506 (the smoke run) is
 // reported by the build, which runs the binary.
-var Rules = []policy.RuleID{"XC501", "XC502", "XC503", "XC504", "XC505", "XC507", "XC508"}
+var Rules = []policy.RuleID{"XC501", "XC502", "XC503", "XC504", "XC505", "XC507", "XC508", "XC509"}
 
 // TargetFor picks the policy target a binary is judged against: the one
 // the binary is built for when the policy lists it, else the first one.
@@ -49,6 +50,7 @@ func Inspect(b *Binary, p *policy.Policy, target policy.Target, file string) []r
 	in.linked()
 	in.settings()
 	in.modules()
+	in.godebug()
 	report.Sort(in.findings)
 	return in.findings
 }
@@ -304,6 +306,38 @@ func (in *inspection) settings() {
 			in.add("XC507", "", "build setting GOARM64=%s, profile requires %s (build.goarm64); instructions the target CPU lacks raise SIGILL (Phytium FT-2000/4 has no LSE atomics)", got, bs.GOARM64)
 		}
 	}
+}
+
+// godebug: XC509, the DefaultGODEBUG the build info records: what the
+// binary does unless its environment says otherwise.
+func (in *inspection) godebug() {
+	if !in.p.Enabled("XC509") {
+		return
+	}
+	bi := in.b.Build
+	if bi == nil {
+		in.add("XC509", "", "the binary has no Go build info (removed after the build, or not a Go binary), so its GODEBUG defaults cannot be checked")
+		return
+	}
+	for _, kv := range gosettings.Parse(setting(bi, "DefaultGODEBUG")) {
+		s, bad := in.p.ForbidsGodebug(kv[0], kv[1])
+		if !bad {
+			continue
+		}
+		hint := "raise the main module's go directive, remove the godebug line or //go:debug directive that sets it, and rebuild"
+		if s.Changed != "" {
+			hint = fmt.Sprintf("build with go %s or newer in the main module's go.mod, or godebug %s=%s", s.Changed, s.Name, flip(s.Weak))
+		}
+		in.add("XC509", hint, "DefaultGODEBUG has %s=%s: %s", kv[0], kv[1], s.Does)
+	}
+}
+
+// flip is the other value of a 0/1 setting.
+func flip(v string) string {
+	if v == "1" {
+		return "0"
+	}
+	return "1"
 }
 
 func orUnset(s string) string {

@@ -13,11 +13,11 @@ import (
 // its page in rules/.
 var designIDs = []string{
 	"XC001", "XC002",
-	"XC101", "XC102", "XC103", "XC104", "XC105",
+	"XC101", "XC102", "XC103", "XC104", "XC105", "XC107",
 	"XC201", "XC202", "XC203",
 	"XC301", "XC302", "XC303",
 	"XC401", "XC402", "XC403", "XC404", "XC405",
-	"XC501", "XC502", "XC503", "XC504", "XC505", "XC506", "XC507", "XC508",
+	"XC501", "XC502", "XC503", "XC504", "XC505", "XC506", "XC507", "XC508", "XC509",
 }
 
 func TestIDs(t *testing.T) {

@@ -45,7 +45,7 @@ func TestDecodeErrors(t *testing.T) {
 			name: "unknown nested key lists the section's keys",
 			doc:  "version: 1\ncrypto:\n  tls_min: \"1.3\"\n",
 			pos:  "3:3",
-			msg:  `unknown field "tls_min" in crypto (known: allow_dual_mode, cipher_suites, forbidden_imports, gm_counterparts, gm_libraries, require_gm, tls_min_version)`,
+			msg:  `unknown field "tls_min" in crypto (known: allow_dual_mode, allow_godebug, cipher_suites, forbidden_imports, gm_counterparts, gm_libraries, require_gm, tls_min_version)`,
 		},
 		{
 			name: "unknown key in a list entry",
@@ -64,6 +64,18 @@ func TestDecodeErrors(t *testing.T) {
 			doc:  "version: 1\nbuild:\n  cc: {linux/arm64: \"  \"}\n",
 			pos:  "3:3",
 			msg:  `build.cc for linux/arm64 is blank: name the C compiler, e.g. aarch64-linux-gnu-gcc in build`,
+		},
+		{
+			name: "allow_godebug: not a weakening setting",
+			doc:  "version: 1\ncrypto:\n  allow_godebug: [http2client=0]\n",
+			pos:  "3:19",
+			msg:  `"http2client" is not a GODEBUG setting that weakens crypto (known: tls10server, tlsrsakex, tls3des, tlsunsafeekm, rsa1024min, tlssha1, cryptocustomrand, x509sha1)`,
+		},
+		{
+			name: "allow_godebug: the strong value needs no allowing",
+			doc:  "version: 1\ncrypto:\n  allow_godebug: [tls10server=0]\n",
+			pos:  "3:19",
+			msg:  `tls10server="0" is not what weakens crypto; tls10server=1 does, and only that needs allowing`,
 		},
 		{
 			name: "a target listed twice",

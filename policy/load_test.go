@@ -252,6 +252,7 @@ XC102 - E E -
 XC103 E E E E
 XC104 E E E E
 XC105 E E E E
+XC107 W E E W
 XC201 E E E E
 XC202 W W W E
 XC203 E E E E
@@ -271,6 +272,7 @@ XC505 - - - E
 XC506 - - - E
 XC507 - E - -
 XC508 - E E -
+XC509 E E E E
 `
 
 func TestProfileSeverities(t *testing.T) {

@@ -24,6 +24,7 @@ func combine(a, b *Policy) (*Policy, error) {
 			AllowDualMode:    allTrue(a.Crypto.AllowDualMode, b.Crypto.AllowDualMode),
 			TLSMinVersion:    max(a.Crypto.TLSMinVersion, b.Crypto.TLSMinVersion),
 			CipherSuites:     intersect(a.Crypto.CipherSuites, b.Crypto.CipherSuites),
+			AllowGodebug:     intersect(a.Crypto.AllowGodebug, b.Crypto.AllowGodebug),
 		},
 		PProf: PProf{
 			AllowBuildTags: intersect(a.PProf.AllowBuildTags, b.PProf.AllowBuildTags),
@@ -76,6 +77,7 @@ func overlay(base, own *Policy) *Policy {
 	setIf(&p.Crypto.AllowDualMode, own.Crypto.AllowDualMode)
 	setIf(&p.Crypto.TLSMinVersion, own.Crypto.TLSMinVersion)
 	setList(&p.Crypto.CipherSuites, own.Crypto.CipherSuites)
+	setList(&p.Crypto.AllowGodebug, own.Crypto.AllowGodebug)
 	setList(&p.PProf.AllowBuildTags, own.PProf.AllowBuildTags)
 	setList(&p.PProf.ExtraProfilers, own.PProf.ExtraProfilers)
 	setIf(&p.Modules.Mode, own.Modules.Mode)

@@ -122,6 +122,12 @@ func TestCombine(t *testing.T) {
 			want: `crypto: {tls_min_version: "1.2"}`,
 		},
 		{
+			name: "crypto.allow_godebug: intersection",
+			a:    "crypto: {allow_godebug: [tlsrsakex=1, tls3des=1]}",
+			b:    "crypto: {allow_godebug: [tls3des=1]}",
+			want: "crypto: {allow_godebug: [tls3des=1]}",
+		},
+		{
 			name: "crypto.cipher_suites: intersection",
 			a:    "crypto: {cipher_suites: [TLS_AES_128_GCM_SHA256, ECC_SM4_GCM_SM3]}",
 			b:    "crypto: {cipher_suites: [ECC_SM4_GCM_SM3, ECDHE_SM4_GCM_SM3]}",
@@ -581,6 +587,7 @@ crypto:
   allow_dual_mode: false
   tls_min_version: "1.2"
   cipher_suites: [TLS_AES_128_GCM_SHA256]
+  allow_godebug: [tlsrsakex=1]
 pprof: {allow_build_tags: [debug], extra_profilers: [github.com/felixge/fgprof]}
 modules:
   mode: denylist
@@ -616,6 +623,7 @@ crypto:
   allow_dual_mode: true
   tls_min_version: "1.3"
   cipher_suites: []
+  allow_godebug: []
 pprof: {allow_build_tags: [], extra_profilers: []}
 modules:
   mode: allowlist

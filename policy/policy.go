@@ -6,7 +6,13 @@
 // severity on its own.
 package policy
 
-import "fmt"
+import (
+	"crypto/tls"
+	"fmt"
+	"slices"
+
+	"github.com/xcguard/xcguard/internal/gosettings"
+)
 
 // A Policy is the effective policy. The zero value of a field means "not set";
 // after Load, the rules map holds a severity for every rule ID.
@@ -86,6 +92,15 @@ type Crypto struct {
 	AllowDualMode *bool        `yaml:"allow_dual_mode,omitempty" json:"allow_dual_mode,omitempty"`
 	TLSMinVersion TLSVersion   `yaml:"tls_min_version,omitempty" json:"tls_min_version,omitempty"`
 	CipherSuites  []CipherName `yaml:"cipher_suites,omitempty" json:"cipher_suites,omitempty"`
+	// AllowGodebug are GODEBUG settings that weaken crypto which the
+	// policy accepts anyway (XC103, XC105, XC107, XC509): "tlsrsakex=1"
+	// for a legacy peer.
+	AllowGodebug []GodebugSetting `yaml:"allow_godebug,omitempty" json:"allow_godebug,omitempty"`
+}
+
+// AllowsGodebug reports whether the policy accepts name=value.
+func (c Crypto) AllowsGodebug(name, value string) bool {
+	return slices.Contains(c.AllowGodebug, GodebugSetting(name+"="+value))
 }
 
 // An ImportRule names a package, why it is listed and what to use instead.
@@ -181,4 +196,19 @@ func (r *ModuleRule) check() error {
 		return fmt.Errorf("a module entry needs exactly one of path, prefix or glob")
 	}
 	return nil
+}
+
+// ForbidsGodebug reports whether name=value weakens crypto below what the
+// policy requires: a setting's weak value that crypto.allow_godebug does
+// not accept (tls10server=1 only when the TLS minimum is above 1.0). The
+// setting says which rule it breaks.
+func (p *Policy) ForbidsGodebug(name, value string) (gosettings.Setting, bool) {
+	s, weak := gosettings.Weakens(name, value)
+	switch {
+	case !weak || p.Crypto.AllowsGodebug(name, value):
+		return s, false
+	case s.Name == "tls10server":
+		return s, p.Crypto.TLSMinVersion > TLSVersion(tls.VersionTLS10)
+	}
+	return s, true
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/xcguard/xcguard/docs"
+	"github.com/xcguard/xcguard/internal/gosettings"
 )
 
 // SchemaID is where the JSON Schema of the policy file is published.
@@ -155,6 +156,13 @@ var scalarSchemas = map[reflect.Type]func() *schema{
 	reflect.TypeFor[TLSVersion](): func() *schema {
 		return &schema{Type: "string", Enum: slices.Sorted(maps.Keys(tlsVersions)), Description: "a TLS version, quoted: \"1.2\" or \"1.3\""}
 	},
+	reflect.TypeFor[GodebugSetting](): func() *schema {
+		var values []string
+		for _, s := range gosettings.Settings {
+			values = append(values, s.Name+"="+s.Weak)
+		}
+		return &schema{Type: "string", Enum: values, Description: "a GODEBUG setting at the value that weakens crypto"}
+	},
 	reflect.TypeFor[CipherName](): func() *schema {
 		var names []string
 		for _, cs := range append(tls.CipherSuites(), tls.InsecureCipherSuites()...) {
@@ -265,6 +273,7 @@ var fieldDescriptions = map[string]string{
 	"Crypto.AllowDualMode":    "allow a standard package beside its GM counterpart in the same package",
 	"Crypto.TLSMinVersion":    "the lowest TLS version a tls.Config may allow",
 	"Crypto.CipherSuites":     "the approved cipher suites; [] approves none",
+	"Crypto.AllowGodebug":     "GODEBUG settings that weaken crypto and are accepted anyway (name=value, e.g. tlsrsakex=1 for a legacy peer); they are otherwise reported (XC103, XC105, XC107, XC509)",
 
 	"ImportRule.Path":   "the import path",
 	"ImportRule.Reason": "why it is listed",

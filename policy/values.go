@@ -16,6 +16,7 @@ import (
 	"golang.org/x/mod/semver"
 
 	"github.com/xcguard/xcguard/docs"
+	"github.com/xcguard/xcguard/internal/gosettings"
 )
 
 // The scalar types below parse themselves once, at load, through
@@ -150,6 +151,34 @@ func (c *CipherName) UnmarshalText(b []byte) error {
 	}
 	*c = CipherName(b)
 	return nil
+}
+
+// A GodebugSetting is name=value for a GODEBUG setting that weakens Go's
+// crypto defaults (gosettings.Settings), at its weak value.
+type GodebugSetting string
+
+func (g *GodebugSetting) UnmarshalText(b []byte) error {
+	name, value, ok := strings.Cut(string(b), "=")
+	if !ok {
+		return fmt.Errorf("%s is not a GODEBUG setting: write name=value, e.g. tlsrsakex=1", quote(string(b)))
+	}
+	s, known := gosettings.Lookup(name)
+	switch {
+	case !known:
+		return fmt.Errorf("%s is not a GODEBUG setting that weakens crypto (known: %s)", quote(name), strings.Join(godebugNames(), ", "))
+	case s.Weak != value:
+		return fmt.Errorf("%s=%s is not what weakens crypto; %s=%s does, and only that needs allowing", name, quote(value), name, s.Weak)
+	}
+	*g = GodebugSetting(b)
+	return nil
+}
+
+func godebugNames() []string {
+	var names []string
+	for _, s := range gosettings.Settings {
+		names = append(names, s.Name)
+	}
+	return names
 }
 
 // ModuleMode says whether modules need approval (allowlist) or only must not

@@ -17,6 +17,7 @@ import (
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
 	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/internal/gosettings"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )
@@ -34,7 +35,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // Rules are the rule IDs this analyzer reports.
-var Rules = []string{"XC103", "XC104", "XC105"}
+var Rules = []string{"XC103", "XC104", "XC105", "XC107"}
 
 // checker holds what one package's checks share.
 type checker struct {
@@ -50,7 +51,18 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	cfg := xcconfig.Get(pass)
-	if cfg == nil || !slices.ContainsFunc(Rules, cfg.Enabled) || !tlstype.Reaches(pass.Pkg) {
+	if cfg == nil || !slices.ContainsFunc(Rules, cfg.Enabled) {
+		return nil, nil
+	}
+	if pass.Pkg.Name() == "main" {
+		// //go:debug directives count in main packages only, and weaken
+		// crypto whether or not this one uses TLS.
+		g := &checker{pass: pass, cfg: cfg, min: cfg.Policy.Crypto.TLSMinVersion}
+		for _, f := range pass.Files {
+			g.goDebug(f)
+		}
+	}
+	if !tlstype.Reaches(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
@@ -76,9 +88,6 @@ func run(pass *analysis.Pass) (any, error) {
 	ins.Preorder([]ast.Node{(*ast.GenDecl)(nil)}, func(n ast.Node) {
 		c.collectVars(n.(*ast.GenDecl))
 	})
-	for _, f := range pass.Files {
-		c.goDebug(f)
-	}
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
@@ -401,7 +410,9 @@ func insecureGM(id uint16) bool {
 	return false
 }
 
-// goDebug reports //go:debug settings that weaken TLS below the policy.
+// goDebug reports //go:debug settings that weaken crypto below the
+// policy (the go.mod forms are the audit's): XC103, XC105 or XC107 as
+// gosettings says.
 func (c *checker) goDebug(f *ast.File) {
 	for _, g := range f.Comments {
 		for _, cm := range g.List {
@@ -409,15 +420,16 @@ func (c *checker) goDebug(f *ast.File) {
 			if !ok {
 				continue
 			}
-			for _, setting := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' }) {
-				switch setting {
-				case "tls10server=1":
-					if c.min > tls.VersionTLS10 {
-						c.report("XC103", cm, "//go:debug tls10server=1 lets servers accept TLS 1.0, below the policy minimum TLS %s", c.min)
-					}
-				case "tls3des=1", "tlsrsakex=1":
-					c.report("XC105", cm, "//go:debug %s re-enables insecure cipher suites by default", setting)
+			for _, kv := range gosettings.Parse(strings.TrimSpace(text)) {
+				s, bad := c.cfg.Policy.ForbidsGodebug(kv[0], kv[1])
+				if !bad {
+					continue
 				}
+				below := ""
+				if s.Rule == "XC103" {
+					below = fmt.Sprintf(", below the policy minimum TLS %s", c.min)
+				}
+				c.report(s.Rule, cm, "//go:debug %s=%s: %s%s", kv[0], kv[1], s.Does, below)
 			}
 		}
 	}
