@@ -123,7 +123,9 @@ func findModule(dir string) (root, shown string, err error) {
 		return "", "", inputf("%s is not a directory: name the module's directory", dir)
 	}
 	for d := abs; ; {
-		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !fi.IsDir() {
+		// Whatever is there counts (a broken link, a FIFO): reading it then
+		// fails, where skipping it would audit another module.
+		if _, err := os.Lstat(filepath.Join(d, "go.mod")); err == nil {
 			shown := filepath.Join(d, "go.mod")
 			if wd, err := os.Getwd(); err == nil {
 				if rel, err := filepath.Rel(wd, shown); err == nil && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
@@ -138,6 +140,19 @@ func findModule(dir string) (root, shown string, err error) {
 		}
 		d = parent
 	}
+}
+
+// CheckGoMod refuses the go.mod of the module that holds dir when it is not
+// one the go command can read in bounded time and memory (a FIFO, a device,
+// a huge file), before anything hands it to the go command. A dir in no
+// module is not its concern.
+func CheckGoMod(dir string) error {
+	root, shown, err := findModule(dir)
+	if err != nil {
+		return nil
+	}
+	_, err = ReadGoMod(filepath.Join(root, "go.mod"), shown)
+	return err
 }
 
 // auditor is one audit in progress.

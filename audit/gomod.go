@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,6 +12,7 @@ import (
 	"golang.org/x/mod/module"
 
 	"github.com/xcguard/xcguard/internal/directive"
+	"github.com/xcguard/xcguard/internal/inputfile"
 )
 
 // goMod is the main module's go.mod as the auditor reads it: parsed with
@@ -32,16 +32,35 @@ type placed struct {
 	used              bool
 }
 
+// GoModMax bounds a go.mod: the largest real ones (Kubernetes) are tens
+// of kilobytes, and the go command would read an endless one for ever.
+const GoModMax = 1 << 20
+
 // readGoMod reads and checks a go.mod file; shown is its name in messages.
 func readGoMod(path, shown string) (*goMod, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadGoMod(path, shown)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, inputf("%s does not exist: run xcguard audit in a module, or name its directory", shown)
-		}
-		return nil, inputf("reading %s: %v", shown, unwrapPath(err))
+		return nil, err
 	}
 	return parseGoMod(shown, data)
+}
+
+// ReadGoMod reads a go.mod as untrusted input: a regular file of at most
+// GoModMax bytes. Its errors are *InputError, naming the file as shown.
+func ReadGoMod(path, shown string) ([]byte, error) {
+	data, err := inputfile.Read(path, GoModMax)
+	var tl *inputfile.TooLargeError
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, inputf("%s does not exist: run xcguard audit in a module, or name its directory", shown)
+	case errors.Is(err, inputfile.ErrNotRegular):
+		return nil, inputf("%s is not a regular file: a go.mod is a text file", shown)
+	case errors.As(err, &tl):
+		return nil, inputf("%s is %v: no real go.mod is; check the file", shown, tl)
+	}
+	return nil, inputf("reading %s: %v", shown, unwrapPath(err))
 }
 
 func unwrapPath(err error) error {

@@ -44,23 +44,45 @@ func ProfileSource(name string) ([]byte, bool) {
 	return data, err == nil
 }
 
-// Find returns the nearest policy file in dir or one of its parents.
+// Find returns the nearest policy file in dir or one of its parents, up to
+// the repository's root (the nearest directory with .git). Whatever is
+// there by that name counts, also a directory or a broken link: loading it
+// then fails, where skipping it would let a looser policy further up, or
+// the default, pass the code. The search does not enter a directory others
+// may write to (/tmp on a shared runner): a .xcguard.yml there could be
+// anyone's.
 func Find(dir string) (string, bool) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", false
 	}
 	for {
+		if sharedDir(dir) {
+			return "", false
+		}
 		name := filepath.Join(dir, FileName)
-		if fi, err := os.Stat(name); err == nil && !fi.IsDir() {
+		if _, err := os.Lstat(name); err == nil {
 			return name, true
 		}
 		parent := filepath.Dir(dir)
-		if parent == dir {
+		if parent == dir || isRepoRoot(dir) {
 			return "", false
 		}
 		dir = parent
 	}
+}
+
+// isRepoRoot reports whether dir holds a repository (.git, a directory or
+// a worktree's file).
+func isRepoRoot(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, ".git"))
+	return err == nil
+}
+
+// sharedDir reports whether others than its owner may write to dir.
+func sharedDir(dir string) bool {
+	fi, err := os.Stat(dir)
+	return err == nil && fi.Mode().Perm()&0o002 != 0
 }
 
 // Load returns the effective policy of a policy file the caller names (none
@@ -329,6 +351,9 @@ func (l *loader) inside(abs, shown string) error {
 	}
 	real, err := filepath.EvalSymlinks(abs)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && isLink(abs) {
+			err = &fs.PathError{Op: "open", Path: abs, Err: fs.ErrNotExist}
+		}
 		return readError("policy file", shown, err)
 	}
 	if rel, err := filepath.Rel(l.boundary, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
@@ -341,7 +366,10 @@ func (l *loader) inside(abs, shown string) error {
 // read, naming it and never quoting it.
 func readError(what, shown string, err error) error {
 	var tl *inputfile.TooLargeError
+	var pe *fs.PathError
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && errors.As(err, &pe) && isLink(pe.Path):
+		return fmt.Errorf("%s %s is a symbolic link to a file that does not exist: fix the link or remove it", what, shown)
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s %s does not exist: create it or pass -policy with an existing file", what, shown)
 	case errors.Is(err, inputfile.ErrNotRegular):
@@ -349,11 +377,15 @@ func readError(what, shown string, err error) error {
 	case errors.As(err, &tl):
 		return fmt.Errorf("%s %s is %v: a policy is a short YAML file", what, shown, tl)
 	}
-	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
 	return fmt.Errorf("reading %s %s: %v", what, shown, err)
+}
+
+func isLink(path string) bool {
+	fi, err := os.Lstat(path)
+	return err == nil && fi.Mode()&os.ModeSymlink != 0
 }
 
 // document decodes one policy and resolves what it extends. A document that

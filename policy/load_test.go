@@ -452,7 +452,11 @@ func TestFind(t *testing.T) {
 		{name: "in the directory itself", files: []string{"repo/.xcguard.yml"}, from: "repo", want: "repo/.xcguard.yml"},
 		{name: "walks up", files: []string{"repo/.xcguard.yml"}, from: "repo/svc/cmd/app", want: "repo/.xcguard.yml"},
 		{name: "the nearest wins", files: []string{"repo/.xcguard.yml", "repo/svc/.xcguard.yml"}, from: "repo/svc/cmd/app", want: "repo/svc/.xcguard.yml"},
-		{name: "a directory of that name is not a policy", files: []string{"repo/.xcguard.yml"}, dirs: []string{"repo/svc/.xcguard.yml"}, from: "repo/svc/cmd", want: "repo/.xcguard.yml"},
+		// Loading it then fails: skipping it would let a looser one further
+		// up, or the default, judge the code.
+		{name: "a directory of that name is found, not skipped", files: []string{"repo/.xcguard.yml"}, dirs: []string{"repo/svc/.xcguard.yml"}, from: "repo/svc/cmd", want: "repo/svc/.xcguard.yml"},
+		{name: "not above the repository", files: []string{".xcguard.yml"}, dirs: []string{"repo/.git"}, from: "repo/svc", want: ""},
+		{name: "the repository's own", files: []string{".xcguard.yml", "repo/.xcguard.yml"}, dirs: []string{"repo/.git"}, from: "repo/svc", want: "repo/.xcguard.yml"},
 		{name: "a file of another name is not a policy", files: []string{"repo/xcguard.yml", "repo/.xcguard.yaml"}, from: "repo/svc", want: ""},
 		{name: "none", from: "repo/svc", want: ""},
 	}
@@ -466,6 +470,14 @@ func TestFind(t *testing.T) {
 			}
 			for _, f := range tc.files {
 				writePolicy(t, root, f, "version: 1\n")
+			}
+			if tc.name == "not above the repository" {
+				// the test's own check below would accept a file above root
+				got, ok := policy.Find(filepath.Join(root, tc.from))
+				if ok {
+					t.Errorf("Find = %q, want none: the search left the repository", got)
+				}
+				return
 			}
 			got, ok := policy.Find(filepath.Join(root, tc.from))
 			if tc.want == "" {
@@ -517,5 +529,26 @@ func TestProfileYieldsToolchain(t *testing.T) {
 	writePolicy(t, dir, "nocgo.yml", "version: 1\nextends: [gov-cloud]\nbuild: {cgo: false}\n")
 	if _, err := policy.Load(filepath.Join(dir, "nocgo.yml"), []string{"gov-cloud"}); err == nil || !strings.Contains(err.Error(), "disagree on build.cgo") {
 		t.Errorf("cgo off against -profile gov-cloud: err = %v, want a disagreement", err)
+	}
+}
+
+// A directory others may write to is not searched: on a shared runner,
+// /tmp/.xcguard.yml would judge every checkout under /tmp.
+func TestFindSkipsSharedDirectories(t *testing.T) {
+	root := t.TempDir()
+	shared := filepath.Join(root, "shared")
+	if err := os.MkdirAll(filepath.Join(shared, "ci", "svc"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(shared, 0o1777); err != nil {
+		t.Fatal(err)
+	}
+	writePolicy(t, shared, ".xcguard.yml", "version: 1\nrules: {XC101: off}\n")
+	if got, ok := policy.Find(filepath.Join(shared, "ci", "svc")); ok {
+		t.Errorf("Find = %q: a policy in a world-writable directory was used", got)
+	}
+	own := writePolicy(t, shared, "ci/.xcguard.yml", "version: 1\n")
+	if got, ok := policy.Find(filepath.Join(shared, "ci", "svc")); !ok || got != own {
+		t.Errorf("Find = %q, %v; want %q, below the shared directory", got, ok, own)
 	}
 }

@@ -41,7 +41,7 @@ func Main() int {
 		err = errInterrupted
 	}
 	if err != nil && err != errFindings {
-		fmt.Fprintf(os.Stderr, "xcguard: %v\n", err)
+		fmt.Fprintf(os.Stderr, "xcguard: %s\n", oneLine(err.Error()))
 	}
 	return exitCode(err)
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // Exit codes, the same for every subcommand (DESIGN §2):
@@ -31,6 +33,26 @@ func (e *inputError) Error() string { return e.msg }
 
 func inputf(format string, args ...any) error {
 	return &inputError{fmt.Sprintf(format, args...)}
+}
+
+// oneLine keeps a message to its lines: a line break is kept only where
+// xcguard continues a message on an indented line ("\n\t"), and other
+// control characters are escaped, so that a file name with a newline in it
+// (XCGUARD_POLICY=$'a\nb') cannot add lines of its own to a CI log.
+func oneLine(msg string) string {
+	var b strings.Builder
+	for i, r := range msg {
+		switch {
+		case r == '\n' && strings.HasPrefix(msg[i+1:], "\t"):
+			b.WriteRune(r)
+		case r == '\t' || r >= 0x20 && r != 0x7f && !(r >= 0x80 && r < 0xa0):
+			b.WriteRune(r)
+		default:
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	return b.String()
 }
 
 // exitCode maps an error returned by Run to the process exit code.

@@ -115,11 +115,17 @@ func isMagicLink(path string) bool {
 	return strings.HasPrefix(path, "/proc/") || strings.HasPrefix(path, "/dev/fd/")
 }
 
-// sameOutput reports whether two outputs are the same file, one that is
-// replaced: writing /dev/null twice is fine.
+// sameOutput reports whether two outputs are the same file, other than a
+// character device: writing /dev/null twice is fine, writing one file (or
+// /dev/stdout redirected to one) twice loses a report.
 func sameOutput(a, b *outFile) bool {
-	if a == nil || b == nil || a.direct != nil && b.direct != nil {
+	if a == nil || b == nil {
 		return false
+	}
+	if a.direct != nil && b.direct != nil {
+		fa, erra := a.direct.Stat()
+		fb, errb := b.direct.Stat()
+		return erra == nil && errb == nil && os.SameFile(fa, fb) && fa.Mode()&os.ModeCharDevice == 0
 	}
 	if a.target != "" && a.target == b.target {
 		return true
@@ -268,7 +274,7 @@ func writeFailure(e *env, c *common, err error) {
 	if c.format == report.Text && c.sarif == "" {
 		return
 	}
-	msg, _, _ := strings.Cut(err.Error(), "\n")
+	msg, _, _ := strings.Cut(oneLine(err.Error()), "\n")
 	t := tool
 	t.Version = version()
 	t.Parts = c.parts

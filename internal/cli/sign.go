@@ -8,6 +8,10 @@ import (
 	"github.com/xcguard/xcguard/internal/inputfile"
 )
 
+// signMax bounds a file sign reads whole: release archives and checksum
+// files, not disk images.
+const signMax = 4 << 30
+
 // runSign writes an SM2 signature of any file (a release checksum file, an
 // archive): what goreleaser's signs: runs, and what OpenSSL 3 verifies.
 func runSign(_ context.Context, e *env, args []string) error {
@@ -26,9 +30,14 @@ func runSign(_ context.Context, e *env, args []string) error {
 	if sigFile == "" {
 		sigFile = file + ".sig"
 	}
-	data, err := os.ReadFile(file)
+	data, err := inputfile.Read(file, signMax)
 	if err != nil {
 		return inputf("sign: cannot read %s: %v", file, unwrapPathError(err))
+	}
+	if in, err := os.Stat(file); err == nil {
+		if out, err := os.Stat(sigFile); err == nil && os.SameFile(in, out) {
+			return inputf("sign: -o %s is the file being signed: name another signature file (default %s.sig)", sigFile, file)
+		}
 	}
 	if *verifyKey != "" {
 		pub, err := readPublicKey("sign", "verify", *verifyKey)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/xcguard/xcguard/analyzers"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/audit"
 	"github.com/xcguard/xcguard/cibuild"
 	"github.com/xcguard/xcguard/internal/gomsg"
 	"github.com/xcguard/xcguard/internal/proc"
@@ -134,6 +135,13 @@ func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, e
 	defer vetMu.Unlock()
 	xcconfig.Configure(s, c.tests)
 
+	if err := audit.CheckGoMod(c.workDir()); err != nil {
+		return nil, inputf("%v", err)
+	}
+	if cc, ok := os.LookupEnv("CC"); ok && cc != "" && strings.TrimSpace(cc) == "" {
+		// The go command panics on it.
+		return nil, inputf("CC is blank: unset it, or name a C compiler")
+	}
 	pkgs, err := load(ctx, c, patterns)
 	if err != nil {
 		return nil, err

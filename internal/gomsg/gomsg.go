@@ -24,6 +24,14 @@ var (
 // names as the module's own, and a known failure rewritten to say what to
 // do.
 func Line(stderr string) string {
+	if i := strings.Index(stderr, "panic: "); i >= 0 && strings.Contains(stderr, "goroutine ") {
+		// The go command crashed: its goroutine dump is no use here.
+		p, _, _ := strings.Cut(stderr[i:], "\n")
+		if len(p) > 200 {
+			p = p[:200] + "…"
+		}
+		return "the go command crashed (" + p + "): a bug in Go, or an environment it does not expect (run go list ./... to see it)"
+	}
 	var parts []string
 	for l := range strings.SplitSeq(stderr, "\n") {
 		l = strings.TrimSpace(l)

@@ -15,6 +15,11 @@ func TestLine(t *testing.T) {
 			"a.go:2:8: no required module provides package golang.org/x/mod/semver; to add it: go get golang.org/x/mod/semver",
 		},
 		{
+			"the go command's own panic",
+			"panic: runtime error: index out of range [0] with length 0\n\ngoroutine 12 [running]:\ncmd/go/internal/work.(*Builder).buildActionID(...)\n",
+			"the go command crashed (panic: runtime error: index out of range [0] with length 0): a bug in Go, or an environment it does not expect (run go list ./... to see it)",
+		},
+		{
 			"go mod tidy kept",
 			"go: updates to go.mod needed; to update it:\n\tgo mod tidy\n",
 			"updates to go.mod needed; to update it: go mod tidy",
