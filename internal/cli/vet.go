@@ -147,11 +147,31 @@ func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, e
 		return nil, err
 	}
 	run := append(slices.Clone(analyzers.All), xcconfig.Analyzer)
-	graph, err := checker.Analyze(run, pkgs, nil)
+	graph, err := checker.Analyze(run, withImportedOwn(pkgs), nil)
 	if err != nil {
 		return nil, err
 	}
 	return collect(graph, moduleRoot(c.workDir(), pkgs))
+}
+
+// withImportedOwn adds to the packages the patterns matched the main
+// module's packages they import that the patterns did not match: ./...
+// leaves out directories named testdata or starting with _ or ., and
+// symbolic links, yet their code is built in. Checking only the matched
+// ones would let code placed there pass unseen.
+func withImportedOwn(roots []*packages.Package) []*packages.Package {
+	isRoot := map[*packages.Package]bool{}
+	for _, p := range roots {
+		isRoot[p] = true
+	}
+	out := slices.Clone(roots)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if !isRoot[p] && p.Module != nil && p.Module.Main {
+			isRoot[p] = true
+			out = append(out, p)
+		}
+	})
+	return out
 }
 
 // load loads the packages from source and reports any that do not load or
@@ -182,11 +202,14 @@ func load(ctx context.Context, c *common, patterns []string) ([]*packages.Packag
 	}
 	var errs []string
 	seen := map[string]bool{}
-	typeErrors, noCgo := false, false
+	typeErrors, noCgo, listErrors := false, false, false
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		listErrors = listErrors || hasErrors(p, packages.ListError)
+	})
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			switch {
-			case e.Kind == packages.ListError && p.TypesInfo != nil && hasErrors(p, packages.TypeError):
+			case e.Kind == packages.ListError && p.TypesInfo != nil && hasTypeErrors(p):
 				// The type checker's errors say what go list's build
 				// error says, with positions: show those alone.
 				continue
@@ -195,11 +218,17 @@ func load(ctx context.Context, c *common, patterns []string) ([]*packages.Packag
 				// which is shown.
 				continue
 			case strings.Contains(e.Msg, "could not import C (no metadata for C)"):
+				// The consequence of a cgo failure go list reports with
+				// its cause (a C compiler missing, a flag refused, C that
+				// does not compile); when it does not, say what it takes.
 				noCgo = true
 				continue
 			}
 			typeErrors = typeErrors || e.Kind == packages.TypeError
-			msg := gomsg.Line(e.Msg)
+			msg := proc.Clip(gomsg.Line(e.Msg), 400)
+			if strings.Contains(msg, "cgo: C compiler") && strings.Contains(msg, "not found") {
+				msg += ": install gcc (apt-get install gcc) or set CC to a C compiler; if the code builds without cgo, set CGO_ENABLED=0"
+			}
 			if e.Pos != "" && e.Pos != "-" {
 				msg = e.Pos + ": " + msg
 			}
@@ -209,7 +238,7 @@ func load(ctx context.Context, c *common, patterns []string) ([]*packages.Packag
 			}
 		}
 	})
-	if noCgo {
+	if noCgo && !listErrors {
 		return nil, inputf("packages that import \"C\" need a working C compiler to load, and the go command could not run one: install gcc (apt-get install gcc) or set CC to a C compiler; if the code builds without cgo, set CGO_ENABLED=0")
 	}
 	if typeErrors {
@@ -240,6 +269,17 @@ func importFailed(p *packages.Package, msg string) bool {
 	path, _, _ := strings.Cut(rest, " ")
 	imp := p.Imports[path]
 	return ok && imp != nil && len(imp.Errors) > 0
+}
+
+// hasTypeErrors reports whether the type checker found errors of its own
+// in p, not only the consequence of a cgo failure go list reports.
+func hasTypeErrors(p *packages.Package) bool {
+	for _, e := range p.Errors {
+		if e.Kind == packages.TypeError && !strings.Contains(e.Msg, "could not import C (no metadata for C)") {
+			return true
+		}
+	}
+	return false
 }
 
 func hasErrors(p *packages.Package, kind packages.ErrorKind) bool {
@@ -291,7 +331,11 @@ func collect(graph *checker.Graph, root string) ([]report.Finding, error) {
 	configs := map[*packages.Package]*xcconfig.Config{}
 	for _, act := range graph.Roots {
 		if act.Analyzer == xcconfig.Analyzer {
-			cfg := act.Result.(*xcconfig.Config)
+			cfg, ok := act.Result.(*xcconfig.Config)
+			if !ok {
+				// A package the analyzers could not run on: never a pass.
+				return nil, inputf("%s could not be analyzed (%v): fix the errors go build reports for it", act.Package.PkgPath, act.Err)
+			}
 			if cfg.Err != nil {
 				return nil, inputf("invalid policy for %s: %v", act.Package.PkgPath, cfg.Err)
 			}
