@@ -12,6 +12,7 @@ import (
 	"cmp"
 	"debug/buildinfo"
 	"debug/elf"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/xcguard/xcguard/policy"
 )
@@ -79,7 +81,8 @@ func (e *FileError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err)
 // Read inspects the executable at path. A file that is not a readable ELF
 // executable is a *FileError.
 func Read(path string) (b *Binary, err error) {
-	f, err := os.Open(path)
+	// O_NONBLOCK: a FIFO is refused below instead of waited on.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, &FileError{path, unwrapPath(err)}
 	}
@@ -90,6 +93,9 @@ func Read(path string) (b *Binary, err error) {
 	}
 	if fi.IsDir() {
 		return nil, &FileError{path, errors.New("is a directory: name a binary")}
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &FileError{path, errors.New("is not a regular file (a device, FIFO or socket): name a binary")}
 	}
 	// debug/elf trusts offsets in the file more than it should; a crafted
 	// or truncated file must be a clear error, never a crash.
@@ -112,14 +118,14 @@ func Read(path string) (b *Binary, err error) {
 	if ef.Type != elf.ET_EXEC && ef.Type != elf.ET_DYN {
 		return nil, &FileError{path, fmt.Errorf("is an ELF %s, not an executable", strings.TrimPrefix(ef.Type.String(), "ET_"))}
 	}
+	// The ELF header is what the kernel loads by: it decides the
+	// architecture. The build info's GOARCH is a claim checked against it
+	// (XC501), and its GOOS tells Linux from Android.
 	b.GOOS, b.GOARCH = elfPlatform(ef)
 	if bi, err := buildinfo.Read(f); err == nil {
 		b.Build = bi
 		if s := setting(bi, "GOOS"); s != "" {
 			b.GOOS = s
-		}
-		if s := setting(bi, "GOARCH"); s != "" {
-			b.GOARCH = s
 		}
 	}
 	for _, s := range ef.Sections {
@@ -138,6 +144,19 @@ func Read(path string) (b *Binary, err error) {
 	}
 	if err := b.readDynamic(ef); err != nil {
 		return nil, &FileError{path, err}
+	}
+	// What the loader will ask of glibc, whatever the section headers say.
+	need, err := neededVersions(ef, f)
+	if err != nil {
+		return nil, &FileError{path, fmt.Errorf("malformed ELF file (%v): rebuild or copy it again", err)}
+	}
+	for v := range need {
+		if _, ok := b.Versions[v]; !ok {
+			if b.Versions == nil {
+				b.Versions = map[string][]string{}
+			}
+			b.Versions[v] = nil
+		}
 	}
 	if isSharedLibrary(ef) {
 		return nil, &FileError{path, errors.New("is a shared library, not an executable: name the program that loads it")}
@@ -203,12 +222,16 @@ func elfPlatform(f *elf.File) (goos, goarch string) {
 		goarch = "ppc64"
 	case f.Machine == elf.EM_S390:
 		goarch = "s390x"
+	case f.Machine == elf.EM_MIPS && f.Class == elf.ELFCLASS64 && f.ByteOrder == binary.LittleEndian:
+		goarch = "mips64le"
 	case f.Machine == elf.EM_MIPS && f.Class == elf.ELFCLASS64:
 		goarch = "mips64"
+	case f.Machine == elf.EM_MIPS && f.ByteOrder == binary.LittleEndian:
+		goarch = "mipsle"
 	case f.Machine == elf.EM_MIPS:
 		goarch = "mips"
 	default:
-		goarch = strings.ToLower(strings.TrimPrefix(f.Machine.String(), "EM_"))
+		goarch = "unknown" // machineName says which
 	}
 	return goos, goarch
 }

@@ -81,6 +81,11 @@ func (in *inspection) platform() {
 		in.add("XC501", "", "binary is %s (%s, %s); target is %s (%s, %s)",
 			got, class, machineName(in.b.Machine), in.target, wantClass, archName(in.target.Arch()))
 	}
+	if in.b.Build != nil {
+		if claimed := setting(in.b.Build, "GOARCH"); claimed != "" && claimed != in.b.GOARCH {
+			in.add("XC501", "", "binary's ELF header says %s (%s) but its build info says GOARCH=%s: the file was changed after the build", in.b.GOARCH, machineName(in.b.Machine), claimed)
+		}
+	}
 }
 
 func elfClass(c elf.Class) string {
@@ -106,7 +111,10 @@ func machineName(m elf.Machine) string {
 	case elf.EM_RISCV:
 		return "RISC-V"
 	}
-	return strings.TrimPrefix(m.String(), "EM_")
+	if s := m.String(); !strings.Contains(s, "+") {
+		return strings.TrimPrefix(s, "EM_")
+	}
+	return fmt.Sprintf("machine %d", m)
 }
 
 // archName is the ELF machine name of a GOARCH.

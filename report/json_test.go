@@ -142,3 +142,21 @@ func TestJSONRoundTrip(t *testing.T) {
 		t.Errorf("summary (-want +got):\n%s", diff)
 	}
 }
+
+// ReadJSON reads one report: what follows it, or a value that is not a
+// report, is refused rather than dropped.
+func TestReadJSONRefuses(t *testing.T) {
+	clean := `{"version":1,"findings":[],"summary":{"errors":0,"warnings":0,"suppressed":0}}`
+	for name, doc := range map[string]string{
+		"a second report after a clean one": clean + "\n" + `{"version":1,"findings":[{"rule":"XC101","severity":"error","message":"m","file":"a.go","line":1,"column":1}],"summary":{"errors":1,"warnings":0,"suppressed":0}}`,
+		"a failed run after a clean one":    clean + `{"version":1,"findings":[],"summary":{},"error":"invalid policy"}`,
+		"garbage after the report":          clean + " trailing",
+		"an array":                          `[]`,
+	} {
+		if fs, err := report.ReadJSON(strings.NewReader(doc)); err == nil {
+			t.Errorf("%s: read %d findings, want an error", name, len(fs))
+		} else if strings.Contains(err.Error(), "struct {") {
+			t.Errorf("%s: the error shows a Go type: %v", name, err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 )
@@ -24,7 +25,17 @@ func ReadJSON(r io.Reader) ([]Finding, error) {
 		Error    string    `json:"error"`
 	}
 	if err := dec.Decode(&doc); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			err = fmt.Errorf("%s where the report has %s", te.Value, jsonPlace(te.Field))
+		}
 		return nil, fmt.Errorf("not an xcguard JSON report: %v", err)
+	}
+	// One report per file: a second value (two reports concatenated, or
+	// anything after the first) would otherwise be dropped unseen, and
+	// with it its findings or its error.
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("not an xcguard JSON report: something follows the report; give each report as a file of its own")
 	}
 	if doc.Version != 1 {
 		return nil, fmt.Errorf("unsupported report version %d: this xcguard reads version 1", doc.Version)
@@ -33,4 +44,12 @@ func ReadJSON(r io.Reader) ([]Finding, error) {
 		return nil, &FailedRunError{doc.Error}
 	}
 	return doc.Findings, nil
+}
+
+// jsonPlace names where in the report a value of the wrong type was.
+func jsonPlace(field string) string {
+	if field == "" {
+		return "an object"
+	}
+	return "the field " + field
 }

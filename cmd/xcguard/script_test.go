@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"debug/elf"
+	"encoding/binary"
 	"errors"
 	"os"
 	"os/exec"
@@ -74,6 +76,7 @@ func TestScript(t *testing.T) {
 			"dropsections":  dropSections,
 			"flipbyte":      flipByte,
 			"zerobuildinfo": zeroBuildInfo,
+			"nullsection":   nullSection,
 		},
 	})
 }
@@ -157,6 +160,38 @@ func zeroBuildInfo(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("zerobuildinfo: %s has no Go build info", args[0])
 	}
 	clear(data[i : i+len(magic)])
+	ts.Check(os.WriteFile(path, data, 0o755))
+}
+
+// nullsection FILE NAME... turns the named sections' headers into
+// SHT_NULL, as a hostile toolchain could: the dynamic loader, which reads
+// the program headers, does not notice.
+func nullSection(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: nullsection file name...")
+	}
+	path := ts.MkAbs(args[0])
+	f, err := elf.Open(path)
+	ts.Check(err)
+	idx := map[string]int{}
+	for i, s := range f.Sections {
+		idx[s.Name] = i
+	}
+	f.Close()
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	if len(data) < 64 || data[4] != 2 || data[5] != 1 {
+		ts.Fatalf("nullsection: %s is not a little-endian ELF64 file", args[0])
+	}
+	shoff := binary.LittleEndian.Uint64(data[0x28:])
+	shentsize := uint64(binary.LittleEndian.Uint16(data[0x3a:]))
+	for _, name := range args[1:] {
+		i, ok := idx[name]
+		if !ok {
+			ts.Fatalf("nullsection: %s has no section %s", args[0], name)
+		}
+		clear(data[shoff+uint64(i)*shentsize+4 : shoff+uint64(i)*shentsize+8]) // sh_type
+	}
 	ts.Check(os.WriteFile(path, data, 0o755))
 }
 
