@@ -116,7 +116,7 @@ func Read(path string) (b *Binary, err error) {
 		OSABI:   ef.OSABI,
 	}
 	if ef.Type != elf.ET_EXEC && ef.Type != elf.ET_DYN {
-		return nil, &FileError{path, fmt.Errorf("is an ELF %s, not an executable", strings.TrimPrefix(ef.Type.String(), "ET_"))}
+		return nil, &FileError{path, fmt.Errorf("is an ELF %s, not an executable: name the program itself (an object file is linked into one, a core file is what a crash leaves)", strings.TrimPrefix(ef.Type.String(), "ET_"))}
 	}
 	// The ELF header is what the kernel loads by: it decides the
 	// architecture. The build info's GOARCH is a claim checked against it

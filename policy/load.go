@@ -123,7 +123,8 @@ func (r Request) Load() (*Policy, error) {
 		if !r.Named {
 			// Found in the project: it and what it extends must stay
 			// inside the project, also through symbolic links.
-			if l.boundary, err = filepath.EvalSymlinks(projectRoot(filepath.Dir(abs))); err != nil {
+			l.lexical = projectRoot(filepath.Dir(abs))
+			if l.boundary, err = filepath.EvalSymlinks(l.lexical); err != nil {
 				return nil, err
 			}
 		}
@@ -234,8 +235,9 @@ type loader struct {
 	trust   Trust
 	key     *gm.PublicKey
 	origins map[string][]string
-	// boundary is the directory every file must be inside ("" for none).
-	boundary string
+	// boundary is the directory every file must be inside ("" for none),
+	// symbolic links resolved; lexical is the same as written.
+	boundary, lexical string
 	// done holds each file already resolved in this load.
 	done map[loadKey]*Policy
 	// project names the sources read as project input; verified is set
@@ -344,10 +346,15 @@ func (l *loader) file(abs, shown string, project bool) (*Policy, error) {
 	return p, nil
 }
 
-// inside refuses a file outside the boundary, symbolic links resolved.
+// inside refuses a file outside the boundary, symbolic links resolved. A
+// path outside it as written is refused before anything is looked up, so
+// that the answer says nothing of what exists outside the project.
 func (l *loader) inside(abs, shown string) error {
 	if l.boundary == "" {
 		return nil
+	}
+	if !within(l.lexical, filepath.Clean(abs)) {
+		return l.outside(shown)
 	}
 	real, err := filepath.EvalSymlinks(abs)
 	if err != nil {
@@ -356,10 +363,20 @@ func (l *loader) inside(abs, shown string) error {
 		}
 		return readError("policy file", shown, err)
 	}
-	if rel, err := filepath.Rel(l.boundary, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return fmt.Errorf("policy file %s is outside the project (%s): a policy file found in the project may extend only files inside it; name an outside policy with -policy or %s", shown, l.boundary, EnvPolicy)
+	if !within(l.boundary, real) {
+		return l.outside(shown)
 	}
 	return nil
+}
+
+func (l *loader) outside(shown string) error {
+	return fmt.Errorf("policy file %s is outside the project (%s): a policy file found in the project may extend only files inside it; name an outside policy with -policy or %s", shown, l.boundary, EnvPolicy)
+}
+
+// within reports whether path is dir or under it.
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // readError says why a policy file (or its signature, or a key) cannot be
@@ -367,15 +384,19 @@ func (l *loader) inside(abs, shown string) error {
 func readError(what, shown string, err error) error {
 	var tl *inputfile.TooLargeError
 	var pe *fs.PathError
+	kind := "a policy is a short YAML file"
+	if what == "signature" {
+		kind = "a signature is the small file xcguard policy sign writes"
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && errors.As(err, &pe) && isLink(pe.Path):
 		return fmt.Errorf("%s %s is a symbolic link to a file that does not exist: fix the link or remove it", what, shown)
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s %s does not exist: create it or pass -policy with an existing file", what, shown)
 	case errors.Is(err, inputfile.ErrNotRegular):
-		return fmt.Errorf("%s %s is not a regular file: name a YAML file", what, shown)
+		return fmt.Errorf("%s %s is not a regular file: %s", what, shown, kind)
 	case errors.As(err, &tl):
-		return fmt.Errorf("%s %s is %v: a policy is a short YAML file", what, shown, tl)
+		return fmt.Errorf("%s %s is %v: %s", what, shown, tl, kind)
 	}
 	if errors.As(err, &pe) {
 		err = pe.Err

@@ -89,7 +89,7 @@ func TestProjectExtendsStayInside(t *testing.T) {
 			name:  "a device",
 			files: map[string]string{"repo/svc/.xcguard.yml": "version: 1\nextends: [zero.yml]\n", "repo/svc/zero.yml": "->/dev/zero"},
 			named: true,
-			want:  "policy file DIR/repo/svc/zero.yml is not a regular file: name a YAML file",
+			want:  "policy file DIR/repo/svc/zero.yml is not a regular file: a policy is a short YAML file",
 		},
 		{
 			name:  "a file over the size bound",

@@ -1,10 +1,14 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+
+	"github.com/xcguard/xcguard/docs"
 )
 
 // A FailedRunError is a report written by a run that failed (WriteFailure):
@@ -16,7 +20,11 @@ func (e *FailedRunError) Error() string { return "the run that wrote it failed: 
 // ReadJSON reads findings in the canonical JSON form, as written by
 // -format json. A report of a failed run is a *FailedRunError.
 func ReadJSON(r io.Reader) ([]Finding, error) {
-	dec := json.NewDecoder(r)
+	br := bufio.NewReader(r)
+	if b, _ := br.Peek(3); string(b) == "\xef\xbb\xbf" {
+		return nil, errors.New("not an xcguard JSON report: it starts with a UTF-8 byte-order mark, which xcguard never writes")
+	}
+	dec := json.NewDecoder(br)
 	dec.DisallowUnknownFields()
 	var doc struct {
 		Version  int       `json:"version"`
@@ -37,8 +45,19 @@ func ReadJSON(r io.Reader) ([]Finding, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, errors.New("not an xcguard JSON report: something follows the report; give each report as a file of its own")
 	}
-	if doc.Version != 1 {
+	switch {
+	case doc.Version == 0:
+		return nil, errors.New("not an xcguard JSON report: no \"version\": 1")
+	case doc.Version != 1:
 		return nil, fmt.Errorf("unsupported report version %d: this xcguard reads version 1", doc.Version)
+	}
+	for i, f := range doc.Findings {
+		if _, known := docs.Lookup(f.Rule); !known {
+			return nil, fmt.Errorf("not an xcguard JSON report: finding %d has rule %s, which is not an xcguard rule", i+1, quoteShort(f.Rule))
+		}
+		if f.Line < 0 || f.Column < 0 || f.EndLine < 0 || f.EndColumn < 0 {
+			return nil, fmt.Errorf("not an xcguard JSON report: finding %d has a negative line or column", i+1)
+		}
 	}
 	if doc.Error != "" {
 		return nil, &FailedRunError{doc.Error}
@@ -52,4 +71,12 @@ func jsonPlace(field string) string {
 		return "an object"
 	}
 	return "the field " + field
+}
+
+// quoteShort quotes a value from a report for a message, cut to 40 bytes.
+func quoteShort(s string) string {
+	if len(s) > 40 {
+		s = s[:40]
+	}
+	return strconv.Quote(s)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/xcguard/xcguard/internal/gm"
@@ -131,6 +132,15 @@ func policyKeygen(e *env, args []string) error {
 	pub, err := key.Public().MarshalPEM()
 	if err != nil {
 		return err
+	}
+	if fi, err := os.Lstat(*name); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		// /dev/stdout: -o is a name, not a place to write.
+		return inputf("policy keygen: -o %s is a device or link, not a name: -o takes a name and writes NAME.key and NAME.pub (e.g. -o org)", *name)
+	}
+	if dir := filepath.Dir(*name); dir != "." {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return inputf("policy keygen: -o %s: %s is not a directory: create it first, or name the pair in an existing one", *name, dir)
+		}
 	}
 	keyFile, pubFile := *name+".key", *name+".pub"
 	for _, f := range []string{keyFile, pubFile} {

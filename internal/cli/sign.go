@@ -39,6 +39,9 @@ func runSign(_ context.Context, e *env, args []string) error {
 			return inputf("sign: -o %s is the file being signed: name another signature file (default %s.sig)", sigFile, file)
 		}
 	}
+	if *verifyKey != "" && *keyFile != "" {
+		return inputf("sign: -key signs and -verify checks: give one of them")
+	}
 	if *verifyKey != "" {
 		pub, err := readPublicKey("sign", "verify", *verifyKey)
 		if err != nil {

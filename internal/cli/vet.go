@@ -195,8 +195,11 @@ func load(ctx context.Context, c *common, patterns []string) ([]*packages.Packag
 	}
 	if len(pkgs) == 0 {
 		hint := ""
-		if os.Getenv("CGO_ENABLED") == "0" {
+		switch {
+		case os.Getenv("CGO_ENABLED") == "0":
 			hint = " (CGO_ENABLED=0 leaves out every file that imports \"C\")"
+		case os.Getenv("GOOS") != "" || os.Getenv("GOARCH") != "":
+			hint = fmt.Sprintf(" (GOOS=%s GOARCH=%s in the environment choose which files build)", os.Getenv("GOOS"), os.Getenv("GOARCH"))
 		}
 		return nil, inputf("no packages match %s%s: check the patterns and that you are inside a Go module", strings.Join(patterns, " "), hint)
 	}

@@ -30,6 +30,11 @@ var idRE = regexp.MustCompile(`^XC[0-9]{3}$`)
 func Parse(comment string) (d Directive, ok bool) {
 	text, found := strings.CutPrefix(comment, "//")
 	if !found {
+		// A directive in a block comment would look like one and hide
+		// nothing: say so.
+		if inner, block := strings.CutPrefix(comment, "/*"); block && strings.HasPrefix(strings.TrimSpace(inner), "xcguard:") {
+			return Directive{Problem: "a suppression directive must be a // line comment, not /* */: write //xcguard:ignore XCnnn reason"}, true
+		}
 		return Directive{}, false
 	}
 	text, found = strings.CutPrefix(strings.TrimPrefix(text, " "), "xcguard:")

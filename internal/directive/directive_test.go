@@ -14,7 +14,8 @@ func TestParse(t *testing.T) {
 		ok      bool
 	}{
 		{"plain comment", "// just a comment", Directive{}, false},
-		{"block comment", "/* xcguard:ignore XC101 x */", Directive{}, false},
+		{"block comment", "/* xcguard:ignore XC101 x */", Directive{Problem: "a suppression directive must be a // line comment, not /* */: write //xcguard:ignore XCnnn reason"}, true},
+		{"block comment that mentions it", "/* see the xcguard:ignore docs */", Directive{}, false},
 		{"one rule", "//xcguard:ignore XC101 legacy checksum of public data", Directive{Rules: []string{"XC101"}, Reason: "legacy checksum of public data"}, true},
 		{"space after slashes", "// xcguard:ignore XC402 vendored fork approved in ticket 42", Directive{Rules: []string{"XC402"}, Reason: "vendored fork approved in ticket 42"}, true},
 		{"two rules", "//xcguard:ignore XC101,XC102 interop with a foreign bank", Directive{Rules: []string{"XC101", "XC102"}, Reason: "interop with a foreign bank"}, true},

@@ -111,8 +111,11 @@ func ParsePrivateKeyPEM(data []byte) (k *PrivateKey, err error) {
 func ParsePublicKeyPEM(data []byte) (k *PublicKey, err error) {
 	defer recoverInto(&err, "SM2 public key")
 	block, _ := pem.Decode(data)
-	if block == nil || block.Type != "PUBLIC KEY" {
-		return nil, errors.New("not a PEM \"PUBLIC KEY\" block")
+	switch {
+	case block != nil && block.Type == "CERTIFICATE":
+		return nil, errors.New("a certificate, not a PEM \"PUBLIC KEY\" block: take its key with openssl x509 -in CERT -pubkey -noout")
+	case block == nil || block.Type != "PUBLIC KEY":
+		return nil, errors.New("not a PEM \"PUBLIC KEY\" block: use the .pub xcguard policy keygen wrote, or openssl pkey -in KEY -pubout")
 	}
 	key, err := parsePKIX(block.Bytes)
 	if err != nil {

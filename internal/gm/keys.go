@@ -95,7 +95,7 @@ func parsePKIX(der []byte) (*sm2.PublicKey, error) {
 		return nil, errors.New("not a DER public key")
 	}
 	if !isSM2(s.Algorithm) {
-		return nil, errors.New("not an SM2 public key")
+		return nil, errors.New("not an SM2 public key: the key must be SM2 (xcguard policy keygen, or openssl genpkey -algorithm SM2)")
 	}
 	return parsePoint(s.PublicKey.RightAlign())
 }

@@ -46,7 +46,23 @@ func Line(stderr string) string {
 	if m := tooNew.FindStringSubmatch(msg); m != nil {
 		return m[1] + " requires go >= " + m[2] + ", newer than the go command (go " + m[3] + ", GOTOOLCHAIN=" + m[4] + "): install Go " + m[2] + ", or set GOTOOLCHAIN=auto so that the go command fetches it"
 	}
+	for _, h := range hints {
+		if strings.Contains(msg, h.says) {
+			return msg + ": " + h.do
+		}
+	}
 	return msg
+}
+
+// hints say what to do about the go command's failures that say only what
+// went wrong.
+var hints = []struct{ says, do string }{
+	{"invalid GOTOOLCHAIN", "set GOTOOLCHAIN to local, auto, or a release such as go1.26.0"},
+	{"golang.org/toolchain@", "the go command cannot fetch the toolchain GOTOOLCHAIN or go.mod asks for: install it, or set GOTOOLCHAIN=local"},
+	{"unsupported GOOS/GOARCH pair", "unset GOOS and GOARCH, or name a pair that go tool dist list shows"},
+	{"error loading go.mod", "fix go.mod (the go command reports the same)"},
+	{"errors parsing go.mod", "fix go.mod (go mod edit -fmt reports the same)"},
+	{"error obtaining buildID", "a -toolexec, GOROOT or toolchain in the environment does not work: check GOFLAGS and GOROOT"},
 }
 
 // NewerThanXcguard says, when the go command (goVersion, "go1.27.1") is of

@@ -20,6 +20,16 @@ func TestLine(t *testing.T) {
 			"the go command crashed (panic: runtime error: index out of range [0] with length 0): a bug in Go, or an environment it does not expect (run go list ./... to see it)",
 		},
 		{
+			"a go.mod the go command refuses",
+			"go: error loading go.mod: go.mod:4: unknown godebug \"nosuchsetting\"\n",
+			`error loading go.mod: go.mod:4: unknown godebug "nosuchsetting": fix go.mod (the go command reports the same)`,
+		},
+		{
+			"a GOTOOLCHAIN the go command does not know",
+			"go: invalid GOTOOLCHAIN \"banana\"\n",
+			`invalid GOTOOLCHAIN "banana": set GOTOOLCHAIN to local, auto, or a release such as go1.26.0`,
+		},
+		{
 			"go mod tidy kept",
 			"go: updates to go.mod needed; to update it:\n\tgo mod tidy\n",
 			"updates to go.mod needed; to update it: go mod tidy",

@@ -27,3 +27,6 @@ var Other = 1
 
 //xcguard:ignore XC503 XC503 is a build rule: no analyzer here can use this directive
 var Third = 2
+
+/*xcguard:ignore XC101 in a block comment, it hides nothing */ // want `^XC001: a suppression directive must be a // line comment, not /\* \*/: write //xcguard:ignore XCnnn reason$`
+var Fourth = 3
