@@ -35,6 +35,8 @@ var errHelp = errors.New("help printed")
 // parse parses args; -h prints the flags to stdout.
 func (fs *flagSet) parse(e *env, args []string) error {
 	err := fs.Parse(args)
+	// A bad flag after -format still gets the document -format promises.
+	e.report = fs.report
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(e.stdout, "Usage: xcguard %s [flags] %s\n\nFlags:\n", fs.name, fs.argsUsage)
 		fs.SetOutput(e.stdout)
@@ -44,7 +46,6 @@ func (fs *flagSet) parse(e *env, args []string) error {
 	if err != nil {
 		return inputf("%s: %v (run 'xcguard %s -h' for its flags)", fs.name, err, fs.name)
 	}
-	e.report = fs.report
 	if fs.maxArgs >= 0 && fs.NArg() > fs.maxArgs {
 		return inputf("%s: unexpected argument %q (run 'xcguard %s -h' for usage)", fs.name, fs.Arg(fs.maxArgs), fs.name)
 	}

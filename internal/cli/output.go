@@ -274,7 +274,10 @@ func writeFailure(e *env, c *common, err error) {
 	if c.format == report.Text && c.sarif == "" {
 		return
 	}
-	msg, _, _ := strings.Cut(oneLine(err.Error()), "\n")
+	// The document holds the whole message on one line: the continuation
+	// lines (each package that does not load) are the useful part.
+	msg := strings.ReplaceAll(oneLine(err.Error()), ":\n\t", ": ")
+	msg = strings.ReplaceAll(msg, "\n\t", "; ")
 	t := tool
 	t.Version = version()
 	t.Parts = c.parts
