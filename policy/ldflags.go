@@ -44,6 +44,9 @@ func checkLinkFlags(s string) error {
 	if err != nil {
 		return fmt.Errorf("build.ldflags: %v", err)
 	}
+	if err := linkFlagConflict(args); err != nil {
+		return fmt.Errorf("build.ldflags: %v", err)
+	}
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		name, ok := strings.CutPrefix(arg, "-")
@@ -83,6 +86,42 @@ func checkLinkFlags(s string) error {
 }
 
 const linkFlagsHint = "a policy file may set only " + linkFlagsAllowed + " (flags that name programs or files are the pipeline's: pass them with xcguard build -ldflags)"
+
+// linkFlagConflict refuses a flag given twice with different values
+// ("-s -s=false", "-X main.mode=release -X main.mode=debug"): the linker
+// takes the last, so a list compared as a set could hide a change.
+func linkFlagConflict(args []string) error {
+	seen := map[string]string{}
+	for i := 0; i < len(args); i++ {
+		name, value, has := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		if _, isValue := linkValueFlags[name]; isValue && !has && i+1 < len(args) {
+			i++
+			value = args[i]
+		} else if !has {
+			value = "true"
+		}
+		key := name
+		if name == "X" {
+			v, _, _ := strings.Cut(value, "=")
+			key, value = "X "+v, value
+		}
+		if prev, ok := seen[key]; ok && prev != value {
+			return fmt.Errorf("-%s is given twice, as %s and %s: give it once (the linker takes the last)", key, quote(prev), quote(value))
+		}
+		seen[key] = value
+	}
+	return nil
+}
+
+// linkFlagsConflict reports flags that combined policies give different
+// values.
+func linkFlagsConflict(s string) error {
+	args, err := splitQuoted(s)
+	if err != nil {
+		return err
+	}
+	return linkFlagConflict(args)
+}
 
 // splitQuoted splits a flag string as go build splits -ldflags: fields
 // separated by spaces, each optionally in single or double quotes.

@@ -47,6 +47,8 @@ func TestLinkFlags(t *testing.T) {
 		{"-s main.go", `"main.go" is not a flag`},
 		{"-X", "-X needs a value"},
 		{"-extldflags '-static", "unterminated ' string"},
+		{"-s -w -s=false", `-s is given twice, as "true" and "false": give it once (the linker takes the last)`},
+		{"-X main.mode=release -X main.mode=debug", `-X main.mode is given twice`},
 	}
 	for _, tt := range refused {
 		_, err := policy.LoadBytes("p.yml", "", []byte("version: 1\nbuild:\n  ldflags: "+strconv.Quote(tt.flags)+"\n"))

@@ -59,6 +59,9 @@ func combine(a, b *Policy) (*Policy, error) {
 		Locked:  unionBy(a.Locked, b.Locked, self),
 		Sources: joinSources(a.Sources, b.Sources),
 	}
+	if err := linkFlagsConflict(string(p.Build.LDFlags)); err != nil && c.err == nil {
+		c.err = fmt.Errorf("disagree on build.ldflags: %v", err)
+	}
 	if c.err != nil {
 		return nil, fmt.Errorf("%s and %s %v", strings.Join(a.Sources, "+"), strings.Join(b.Sources, "+"), c.err)
 	}

@@ -106,11 +106,51 @@ func checkLocked(file string, base, result *Policy) error {
 	return nil
 }
 
-// loosens reports whether result is looser than base at path.
+// noOrder are the settings with no stricter value: under a lock, any
+// change to them is a loosening, setting one the lock left unset too.
+var noOrder = []string{"build.cgo", "build.cc", "build.sysroot", "build.smoke.args"}
+
+// loosens reports whether result is looser than base at path. A yes/no
+// setting the locked policy leaves unset is its default, no: combining
+// treats unset as "no opinion", but under a lock allow_dual_mode unset
+// and then true is a loosening.
 func loosens(base, result *Policy, path string) bool {
+	for _, f := range noOrder {
+		if (f == path || strings.HasPrefix(f, path+".")) && canonical(fieldAt(base, f)) != canonical(fieldAt(result, f)) {
+			return true
+		}
+	}
 	b, r := restrict(base, path), restrict(result, path)
+	defaultBools(reflect.ValueOf(b).Elem())
+	defaultBools(reflect.ValueOf(r).Elem())
 	c, err := combine(b, r)
-	return err != nil || canonical(fieldAt(c, path)) != canonical(fieldAt(r, path))
+	if err != nil {
+		return true
+	}
+	// Linker flags are a set (a flag given twice is refused): order does
+	// not count as a change.
+	for _, p := range []*Policy{c, r} {
+		args := ldflagArgs(string(p.Build.LDFlags))
+		slices.Sort(args)
+		p.Build.LDFlags = LinkFlags(strings.Join(args, " "))
+	}
+	return canonical(fieldAt(c, path)) != canonical(fieldAt(r, path))
+}
+
+// defaultBools sets every unset yes/no setting of v to false, its default.
+func defaultBools(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				defaultBools(v.Field(i))
+			}
+		}
+	case reflect.Pointer:
+		if v.IsNil() && v.Type().Elem().Kind() == reflect.Bool {
+			v.Set(reflect.ValueOf(new(bool)))
+		}
+	}
 }
 
 // narrow returns the most specific setting under path that loosens: a

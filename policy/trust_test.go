@@ -27,7 +27,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 func TestLocked(t *testing.T) {
 	const org = `version: 1
 extends: []
-locked: [rules, crypto.tls_min_version, crypto.forbidden_imports, crypto.require_gm, modules.allow, modules.go_min, build.max_size, build.max_glibc, build.smoke.max_rss, build.cc, pprof.allow_build_tags]
+locked: [rules, crypto.tls_min_version, crypto.forbidden_imports, crypto.require_gm, crypto.allow_dual_mode, modules.allow, modules.go_min, build.max_size, build.max_glibc, build.smoke.max_rss, build.cc, build.cgo, build.ldflags, pprof.allow_build_tags]
 rules:
   XC202: warning
 crypto:
@@ -44,6 +44,7 @@ build:
   max_size: 20MiB
   max_glibc: "2.28"
   cc: {linux/arm64: aarch64-linux-gnu-gcc}
+  ldflags: "-s -X main.mode=release"
   smoke: {max_rss: 45MiB}
 pprof:
   allow_build_tags: [debug, pprof]
@@ -77,6 +78,13 @@ pprof:
 		{"fewer debug tags", "pprof: {allow_build_tags: [debug]}", ""},
 		{"more debug tags", "pprof: {allow_build_tags: [debug, pprof, dev]}", "pprof.allow_build_tags"},
 		{"an unlocked field loosened", "build: {trimpath: false}", ""},
+		// Unset yes/no settings are their default, no, under a lock.
+		{"dual mode stays off", "crypto: {allow_dual_mode: false}", ""},
+		{"dual mode allowed where the lock left it unset", "crypto: {allow_dual_mode: true}", "crypto.allow_dual_mode"},
+		{"cgo set where the lock left it unset", "build: {cgo: true}", "build.cgo"},
+		// The linker takes the last of a repeated flag.
+		{"ldflags: one more flag", `build: {ldflags: "-s -w -X main.mode=release"}`, ""},
+		{"ldflags: the locked -X changed", `build: {ldflags: "-s -X main.mode=debug"}`, "build.ldflags"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

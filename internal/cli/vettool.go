@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -114,12 +116,29 @@ func failClosed(as []*analysis.Analyzer) {
 }
 
 // policyFingerprint is the effective policy as seen from the working
-// directory, or the error loading it.
+// directory, or the error loading it, and the same for every .xcguard.yml
+// below it: a package's policy is the nearest one above it, and an edit of
+// any of them (or of what they extend) must change the tool ID, or go vet
+// would replay a cached answer made under the old one.
 func policyFingerprint() string {
+	var b strings.Builder
 	req, err := policy.Resolve(policy.Settings{}, os.Getenv, ".")
 	if err != nil {
 		return "error: " + err.Error()
 	}
+	b.WriteString(fingerprint(req))
+	if req.Named {
+		return b.String() // one policy for every package
+	}
+	for _, file := range nestedPolicies(".") {
+		r := req
+		r.File = file
+		fmt.Fprintf(&b, "\x00%s\x00%s", file, fingerprint(r))
+	}
+	return b.String()
+}
+
+func fingerprint(req policy.Request) string {
 	p, err := req.Load()
 	if err != nil {
 		return "error: " + err.Error()
@@ -129,4 +148,38 @@ func policyFingerprint() string {
 		return "error: " + err.Error()
 	}
 	return string(data)
+}
+
+// maxWalk bounds the directories the fingerprint looks through.
+const maxWalk = 200000
+
+// nestedPolicies lists the policy files below dir (not dir's own), in walk
+// order, skipping what holds no Go packages of the module (.git, vendor,
+// node_modules).
+func nestedPolicies(dir string) []string {
+	var files []string
+	seen := 0
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if seen++; seen > maxWalk {
+			return filepath.SkipAll
+		}
+		if d.IsDir() {
+			switch d.Name() {
+			case ".git", "vendor", "node_modules":
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Name() == policy.FileName && filepath.Dir(path) != filepath.Clean(dir) {
+			abs, err := filepath.Abs(path)
+			if err == nil {
+				files = append(files, abs)
+			}
+		}
+		return nil
+	})
+	return files
 }
