@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/xcguard/xcguard/internal/gm"
+	"github.com/xcguard/xcguard/internal/gomsg"
 	"github.com/xcguard/xcguard/internal/proc"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
@@ -230,7 +231,7 @@ func checkMain(ctx context.Context, opt Options) error {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return inputf("cannot load package %s: %s", opt.Package, firstLines(stderr.String(), 5))
+		return inputf("cannot load package %s: %s", opt.Package, gomsg.Line(stderr.String()))
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 	if len(lines) != 1 {

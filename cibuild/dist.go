@@ -181,7 +181,7 @@ func makeDist(dist string) (dir string, created bool, err error) {
 		created = true
 	}
 	if err := os.MkdirAll(dist, 0o755); err != nil {
-		return "", false, inputf("cannot create %s: %v", dist, unwrapPath(err))
+		return "", false, inputf("cannot create %s: %v: -dist names the directory the build writes into", dist, unwrapPath(err))
 	}
 	if dir, err = filepath.EvalSymlinks(dist); err != nil {
 		return "", false, inputf("cannot resolve %s: %v", dist, unwrapPath(err))

@@ -103,7 +103,7 @@ func linkFlagConflict(args []string) error {
 		key := name
 		if name == "X" {
 			v, _, _ := strings.Cut(value, "=")
-			key, value = "X "+v, value
+			key = "X " + v
 		}
 		if prev, ok := seen[key]; ok && prev != value {
 			return fmt.Errorf("-%s is given twice, as %s and %s: give it once (the linker takes the last)", key, quote(prev), quote(value))

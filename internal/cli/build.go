@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/xcguard/xcguard/cibuild"
 	"github.com/xcguard/xcguard/internal/gm"
@@ -182,8 +183,8 @@ func isTerminal(w io.Writer) bool {
 // linkCache is the build wrapper's link cache: $XCGUARD_CACHE, none when
 // that is "off", else xcguard/link in the user's cache directory.
 func linkCache() string {
-	switch dir := os.Getenv("XCGUARD_CACHE"); dir {
-	case "off":
+	switch dir := os.Getenv("XCGUARD_CACHE"); strings.ToLower(dir) {
+	case "off", "0", "false", "none":
 		return ""
 	case "":
 		base, err := os.UserCacheDir()
@@ -192,6 +193,6 @@ func linkCache() string {
 		}
 		return filepath.Join(base, "xcguard", "link")
 	default:
-		return dir
+		return os.Getenv("XCGUARD_CACHE")
 	}
 }

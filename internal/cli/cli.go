@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -102,8 +103,15 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
+		if len(args) == 2 {
+			// help vet: the subcommand's own help.
+			return Run(ctx, []string{args[1], "-h"}, stdin, stdout, stderr)
+		}
 		usage(stdout)
 		return nil
+	}
+	if strings.HasPrefix(args[0], "-") {
+		return inputf("%s before the subcommand: write flags after it (xcguard vet %s …)", args[0], args[0])
 	}
 	for _, c := range commands {
 		if c.name == args[0] {

@@ -46,7 +46,7 @@ func createOut(flag, path string) (*outFile, error) {
 		// A device, FIFO or socket, or a /dev/fd or /proc link that names
 		// no path: write into it. O_NONBLOCK makes a FIFO without a reader
 		// an error instead of a hang; writes still wait for the reader.
-		f, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK|truncIf(fi.Mode().IsRegular()), 0)
+		f, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK|appendIf(fi.Mode().IsRegular()), 0)
 		if err != nil {
 			if errors.Is(err, syscall.ENXIO) {
 				return nil, inputf("cannot write -%s %s: a FIFO with no reader: start its reader first", flag, path)
@@ -66,9 +66,12 @@ func createOut(flag, path string) (*outFile, error) {
 	return o, nil
 }
 
-func truncIf(regular bool) int {
+// appendIf: a regular file behind /dev/stdout is the shell's redirection,
+// which already truncated it (>) or means to keep it (>>): write at its
+// end, never over it.
+func appendIf(regular bool) int {
 	if regular {
-		return os.O_TRUNC
+		return os.O_APPEND
 	}
 	return 0
 }

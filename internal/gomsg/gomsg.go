@@ -62,6 +62,7 @@ var hints = []struct{ says, do string }{
 	{"unsupported GOOS/GOARCH pair", "unset GOOS and GOARCH, or name a pair that go tool dist list shows"},
 	{"error loading go.mod", "fix go.mod (the go command reports the same)"},
 	{"errors parsing go.mod", "fix go.mod (go mod edit -fmt reports the same)"},
+	{"error obtaining VCS status", "the repository's git cannot be read here (another owner, a broken .git): fix it, or pass -buildvcs=false in GOFLAGS"},
 	{"error obtaining buildID", "a -toolexec, GOROOT or toolchain in the environment does not work: check GOFLAGS and GOROOT"},
 }
 
