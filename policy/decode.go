@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/xcguard/xcguard/docs"
 )
 
 // A PosError is a problem at a place in a policy file.
@@ -67,9 +69,14 @@ func decodeFile(name string, data []byte) (*Policy, error) {
 	}
 	lockable := fieldPaths(reflect.TypeFor[Policy](), "")
 	for _, f := range p.Locked {
+		if id, ok := strings.CutPrefix(f, "rules."); ok {
+			if _, known := docs.Lookup(id); known {
+				continue // one rule's severity
+			}
+		}
 		if !slices.Contains(lockable, f) {
 			line, col := keyPos(doc.Content[0], "locked")
-			return nil, &PosError{name, line, col, fmt.Sprintf("locked: unknown field %s: lock a section (crypto, build, …) or a setting such as build.max_glibc", quote(f))}
+			return nil, &PosError{name, line, col, fmt.Sprintf("locked: unknown field %s: lock a section (crypto, build, …), a setting such as build.max_glibc, or a rule such as rules.XC101", quote(f))}
 		}
 	}
 	return p, nil

@@ -89,6 +89,13 @@ func (e *LockError) Error() string {
 // fields without an order (cgo, cc, smoke args) any change is a loosening.
 func checkLocked(file string, base, result *Policy) error {
 	for _, path := range base.Locked {
+		if id, ok := strings.CutPrefix(path, "rules."); ok {
+			rule := RuleID(id)
+			if max(base.Rules[rule], result.Rules[rule]) != result.Rules[rule] {
+				return &LockError{File: file, Field: path, LockedBy: lockedBy(base), Locked: base.Rules[rule].String(), Attempted: result.Rules[rule].String()}
+			}
+			continue
+		}
 		if !loosens(base, result, path) {
 			continue
 		}

@@ -27,7 +27,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 func TestLocked(t *testing.T) {
 	const org = `version: 1
 extends: []
-locked: [rules, crypto.tls_min_version, crypto.forbidden_imports, crypto.require_gm, crypto.allow_dual_mode, modules.allow, modules.go_min, build.max_size, build.max_glibc, build.smoke.max_rss, build.cc, build.cgo, build.ldflags, pprof.allow_build_tags]
+locked: [rules, rules.XC303, crypto.tls_min_version, crypto.forbidden_imports, crypto.require_gm, crypto.allow_dual_mode, modules.allow, modules.go_min, build.max_size, build.max_glibc, build.smoke.max_rss, build.cc, build.cgo, build.ldflags, pprof.allow_build_tags]
 rules:
   XC202: warning
 crypto:
@@ -229,4 +229,23 @@ func FuzzLoad(f *testing.F) {
 			t.Fatal("no policy and no error")
 		}
 	})
+}
+
+// One rule's severity can be locked on its own; the others stay free.
+func TestLockedRule(t *testing.T) {
+	org := "version: 1\nextends: [baseline]\nlocked: [rules.XC101]\n"
+	for project, want := range map[string]string{
+		"rules: {XC101: warning}": "rules.XC101 is locked by",
+		"rules: {XC202: off}":     "",
+		"rules: {XC101: error}":   "",
+	} {
+		dir := writeFiles(t, map[string]string{"org.yml": org, ".xcguard.yml": "version: 1\nextends: [./org.yml]\n" + project + "\n"})
+		_, err := Load(filepath.Join(dir, ".xcguard.yml"), nil)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("%s: refused: %v", project, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "at error; this file makes it warning")):
+			t.Errorf("%s: got %v, want %q", project, err, want)
+		}
+	}
 }
