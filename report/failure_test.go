@@ -76,3 +76,45 @@ func TestReadJSONFailedRun(t *testing.T) {
 		t.Fatalf("ReadJSON = %v, %v; want the failure", fs, err)
 	}
 }
+
+// Notes (what a run could not fully check) ride in every format: JSON's
+// "notes", a successful SARIF invocation's warning, a github ::warning.
+func TestNotes(t *testing.T) {
+	tool := report.Tool{Name: "xcguard", Parts: []string{"audit"}, Notes: []string{"audit: cannot resolve the module graph"}}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, report.SARIF, tool, nil); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := sarifSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Fatalf("not valid SARIF 2.1.0: %v\n%s", err, buf.String())
+	}
+	if !strings.Contains(buf.String(), `"executionSuccessful": true`) || !strings.Contains(buf.String(), `"text": "audit: cannot resolve the module graph"`) {
+		t.Errorf("SARIF lacks the note:\n%s", buf.String())
+	}
+	for format, want := range map[report.Format]string{
+		report.JSON:   `"notes": [` + "\n" + `    "audit: cannot resolve the module graph"`,
+		report.GitHub: "::warning title=xcguard::audit: cannot resolve the module graph\n",
+	} {
+		buf.Reset()
+		if err := report.Write(&buf, format, tool, nil); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s lacks %q:\n%s", format, want, buf.String())
+		}
+	}
+	buf.Reset()
+	report.Write(&buf, report.JSON, tool, nil)
+	fs, notes, err := report.ReadReport(&buf)
+	if err != nil || len(fs) != 0 || len(notes) != 1 {
+		t.Errorf("ReadReport = %v, %q, %v; want the note back", fs, notes, err)
+	}
+}

@@ -7,7 +7,8 @@ import (
 
 // writeJSON writes the canonical form:
 // {"version":1,"findings":[…],"summary":{"errors":N,"warnings":N,"suppressed":N}}.
-func writeJSON(w io.Writer, fs []Finding) error {
+// Notes, when there are any, follow: what the run could not fully check.
+func writeJSON(w io.Writer, fs []Finding, notes []string) error {
 	if fs == nil {
 		fs = []Finding{}
 	}
@@ -18,5 +19,6 @@ func writeJSON(w io.Writer, fs []Finding) error {
 		Version  int       `json:"version"`
 		Findings []Finding `json:"findings"`
 		Summary  Summary   `json:"summary"`
-	}{1, fs, Summarize(fs)})
+		Notes    []string  `json:"notes,omitempty"`
+	}{1, fs, Summarize(fs), notes})
 }

@@ -154,6 +154,10 @@ type Tool struct {
 	// scanning closes a part's fixed alerts even when it found nothing.
 	// Nil: one run with every finding.
 	Parts []string
+	// Notes say what the run could not fully check (an audit that fell
+	// back to go.mod alone, offline): a consumer of the report must see
+	// them beside the findings, not only in the log.
+	Notes []string
 }
 
 // Part is the part of xcguard a finding comes from: build for binaries
@@ -173,13 +177,22 @@ func Write(w io.Writer, format Format, tool Tool, fs []Finding) error {
 	Sort(fs)
 	switch format {
 	case JSON:
-		return writeJSON(w, fs)
+		return writeJSON(w, fs, tool.Notes)
 	case SARIF:
 		return writeSARIF(w, tool, fs)
 	case GitHub:
+		for _, n := range tool.Notes {
+			fmt.Fprintf(w, "::warning title=%s::%s\n", escapeProperty(tool.Name), escapeData(n))
+		}
 		return writeGitHub(w, fs)
 	case Markdown:
-		return writeMarkdown(w, fs)
+		if err := writeMarkdown(w, fs); err != nil {
+			return err
+		}
+		for _, n := range tool.Notes {
+			fmt.Fprintf(w, "\n> **Not fully checked:** %s\n", escapeCell(n))
+		}
+		return nil
 	}
 	return writeText(w, fs)
 }

@@ -28,8 +28,8 @@ type sarifRun struct {
 	Properties         map[string]map[string]int `json:"properties,omitempty"`
 }
 
-// sarifInvocation is how a run went; xcguard writes one only for a run
-// that failed.
+// sarifInvocation is how a run went; xcguard writes one for a run that
+// failed or could not check everything.
 type sarifInvocation struct {
 	ExecutionSuccessful bool                `json:"executionSuccessful"`
 	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
@@ -135,6 +135,15 @@ func writeSARIF(w io.Writer, tool Tool, fs []Finding) error {
 	}
 	if tool.Parts == nil {
 		runs = []sarifRun{sarifRunOf(tool, fs)}
+	}
+	if len(tool.Notes) > 0 {
+		inv := sarifInvocation{ExecutionSuccessful: true}
+		for _, n := range tool.Notes {
+			inv.Notifications = append(inv.Notifications, sarifNotification{Level: "warning", Message: sarifText{Text: n}})
+		}
+		for i := range runs {
+			runs[i].Invocations = []sarifInvocation{inv}
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

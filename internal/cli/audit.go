@@ -59,6 +59,7 @@ func auditModule(ctx context.Context, e *env, c *common, dir string, why bool) (
 	}
 	if res.Degraded != "" {
 		fmt.Fprintf(e.stderr, "xcguard: audit: %s\n", res.Degraded)
+		c.notes = append(c.notes, "audit: "+res.Degraded)
 	}
 	return res.Findings, nil
 }

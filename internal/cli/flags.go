@@ -62,7 +62,9 @@ type common struct {
 	trustProject  bool
 	// parts are the parts of xcguard the command runs (vet, audit,
 	// build): one SARIF run each.
-	parts  []string
+	parts []string
+	// notes are what the run could not fully check, for the report.
+	notes  []string
 	format report.Format
 	output string
 	sarif  string

@@ -210,6 +210,7 @@ type outputs struct {
 	// parts are the parts of xcguard the command ran (vet, audit, build):
 	// one SARIF run each.
 	parts []string
+	c     *common // for the notes the run gathers
 }
 
 func openOutputs(c *common) (*outputs, error) {
@@ -227,7 +228,7 @@ func openOutputs(c *common) (*outputs, error) {
 		sarif.discard()
 		return nil, inputf("-o %s and -sarif %s are the same file: name two files", c.output, c.sarif)
 	}
-	return &outputs{format: c.format, main: main, sarif: sarif, parts: c.parts}, nil
+	return &outputs{format: c.format, main: main, sarif: sarif, parts: c.parts, c: c}, nil
 }
 
 // close discards what was not committed (after an error).
@@ -243,6 +244,7 @@ func (o *outputs) write(e *env, findings []report.Finding) error {
 	t := tool
 	t.Version = version()
 	t.Parts = o.parts
+	t.Notes = o.c.notes
 	var buf bytes.Buffer
 	if err := report.Write(&buf, o.format, t, findings); err != nil {
 		return err

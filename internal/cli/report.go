@@ -31,7 +31,8 @@ func runReport(_ context.Context, e *env, args []string) error {
 		if err != nil {
 			return inputf("report: cannot read %s: %v", name, unwrapPathError(err))
 		}
-		fs, err := report.ReadJSON(bytes.NewReader(data))
+		fs, notes, err := report.ReadReport(bytes.NewReader(data))
+		c.notes = append(c.notes, notes...)
 		var failed *report.FailedRunError
 		if errors.As(err, &failed) {
 			return inputf("report: %s: %v", name, err)
