@@ -63,6 +63,9 @@ func Resolve(s Settings, getenv func(string) string, dir string) (Request, error
 		profiles = getenv(EnvProfile)
 	}
 	r.Profiles = SplitList(profiles)
+	if strings.TrimSpace(profiles) != "" && len(r.Profiles) == 0 {
+		return Request{}, fmt.Errorf("-profile %s names no profile: name one or more of %s, comma-separated", quote(profiles), strings.Join(Profiles(), ", "))
+	}
 	r.Trust.KeyFile = s.PolicyKey
 	if r.Trust.KeyFile == "" {
 		r.Trust.KeyFile = getenv(EnvPolicyKey)
