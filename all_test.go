@@ -108,14 +108,16 @@ func ruleTable(t *testing.T) string {
 }
 
 // TestAuditRepository eats our own cooking: xcguard audit passes on
-// xcguard's own go.mod and build list.
+// xcguard's own go.mod and build list. The one suppressed finding is the
+// go 1.24 line's GODEBUG defaults (XC107), kept so that Go 1.24 builds
+// xcguard; go.mod says why.
 func TestAuditRepository(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	err := cli.Run(context.Background(), []string{"audit"}, nil, &stdout, &stderr)
 	if err != nil {
 		t.Fatalf("xcguard audit on this repository: %v\n%s%s", err, stdout.String(), stderr.String())
 	}
-	if got := stdout.String() + stderr.String(); got != "xcguard: no findings\n" {
+	if got := stdout.String() + stderr.String(); got != "xcguard: 0 errors, 0 warnings, 1 suppressed\n" {
 		t.Errorf("xcguard audit on this repository printed:\n%s", got)
 	}
 }

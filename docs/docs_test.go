@@ -13,7 +13,7 @@ import (
 // its page in rules/.
 var designIDs = []string{
 	"XC001", "XC002",
-	"XC101", "XC102", "XC103", "XC104", "XC105", "XC107",
+	"XC101", "XC102", "XC103", "XC104", "XC105", "XC106", "XC107",
 	"XC201", "XC202", "XC203",
 	"XC301", "XC302", "XC303",
 	"XC401", "XC402", "XC403", "XC404", "XC405",
@@ -58,7 +58,7 @@ func TestLookup(t *testing.T) {
 		{name: "middle", id: "XC101", wantOK: true, wantTitle: "weak or forbidden crypto import"},
 		{name: "last", id: "XC508", wantOK: true, wantTitle: "denied or unapproved module linked into the binary"},
 		{name: "unknown", id: "XC999", wantOK: false},
-		{name: "between two rules", id: "XC106", wantOK: false},
+		{name: "between two rules", id: "XC108", wantOK: false},
 		{name: "lower case", id: "xc101", wantOK: false},
 		{name: "empty", id: "", wantOK: false},
 	}

@@ -161,12 +161,13 @@ type Tool struct {
 }
 
 // Part is the part of xcguard a finding comes from: build for binaries
-// (XC5xx), audit for go.mod (XC4xx, and directives there), vet otherwise.
+// (XC5xx), audit for go.mod (XC4xx, and every finding there: directives,
+// GODEBUG defaults), vet otherwise.
 func Part(f Finding) string {
 	switch {
 	case strings.HasPrefix(f.Rule, "XC5"):
 		return "build"
-	case strings.HasPrefix(f.Rule, "XC4"), strings.HasPrefix(f.Rule, "XC0") && path.Base(f.File) == "go.mod":
+	case strings.HasPrefix(f.Rule, "XC4"), path.Base(f.File) == "go.mod":
 		return "audit"
 	}
 	return "vet"

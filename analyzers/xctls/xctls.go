@@ -17,6 +17,7 @@ import (
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
 	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/analyzers/xcuse"
 	"github.com/xcguard/xcguard/internal/gosettings"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
@@ -30,12 +31,12 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "xctls",
 	Doc:      analysisdoc.MustExtract(doc, "xctls"),
 	URL:      "https://github.com/xcguard/xcguard/blob/main/docs/rules/XC103.md",
-	Requires: []*analysis.Analyzer{xcconfig.Analyzer, inspect.Analyzer},
+	Requires: []*analysis.Analyzer{xcconfig.Analyzer, inspect.Analyzer, xcuse.Analyzer},
 	Run:      run,
 }
 
 // Rules are the rule IDs this analyzer reports.
-var Rules = []string{"XC103", "XC104", "XC105", "XC107"}
+var Rules = []string{"XC103", "XC104", "XC105", "XC106", "XC107"}
 
 // checker holds what one package's checks share.
 type checker struct {
@@ -43,10 +44,13 @@ type checker struct {
 	cfg       *xcconfig.Config
 	min       policy.TLSVersion // the policy's minimum
 	goVersion string            // the module's, for Go's default MinVersion
-	approved  map[uint16]bool   // the policy's cipher suites; nil: any secure one
-	insecure  map[uint16]bool
-	pkgVars   map[types.Object]*ast.CompositeLit
-	funcs     map[*types.Func]*ast.FuncDecl // the package's, by setsCallback
+	// tls10server: a //go:debug tls10server=1 of this main package makes
+	// servers' default TLS 1.0.
+	tls10server bool
+	approved    map[uint16]bool // the policy's cipher suites; nil: any secure one
+	insecure    map[uint16]bool
+	pkgVars     map[types.Object]*ast.CompositeLit
+	funcs       map[*types.Func]*ast.FuncDecl // the package's, by setsCallback
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -54,24 +58,26 @@ func run(pass *analysis.Pass) (any, error) {
 	if cfg == nil || !slices.ContainsFunc(Rules, cfg.Enabled) {
 		return nil, nil
 	}
+	tls10server := false
 	if pass.Pkg.Name() == "main" {
 		// //go:debug directives count in main packages only, and weaken
 		// crypto whether or not this one uses TLS.
 		g := &checker{pass: pass, cfg: cfg, min: cfg.Policy.Crypto.TLSMinVersion}
 		for _, f := range pass.Files {
-			g.goDebug(f)
+			tls10server = g.goDebug(f) || tls10server
 		}
 	}
 	if !tlstype.Reaches(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:      pass,
-		cfg:       cfg,
-		min:       cfg.Policy.Crypto.TLSMinVersion,
-		goVersion: moduleGoVersion(pass),
-		insecure:  map[uint16]bool{},
-		pkgVars:   map[types.Object]*ast.CompositeLit{},
+		pass:        pass,
+		cfg:         cfg,
+		min:         cfg.Policy.Crypto.TLSMinVersion,
+		goVersion:   moduleGoVersion(pass),
+		tls10server: tls10server,
+		insecure:    map[uint16]bool{},
+		pkgVars:     map[types.Object]*ast.CompositeLit{},
 	}
 	for _, cs := range tls.InsecureCipherSuites() {
 		c.insecure[cs.ID] = true
@@ -101,6 +107,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		return true
 	})
+	c.endpoints(pass.ResultOf[xcuse.Analyzer].(*xcuse.Uses))
 	return nil, nil
 }
 
@@ -412,8 +419,8 @@ func insecureGM(id uint16) bool {
 
 // goDebug reports //go:debug settings that weaken crypto below the
 // policy (the go.mod forms are the audit's): XC103, XC105 or XC107 as
-// gosettings says.
-func (c *checker) goDebug(f *ast.File) {
+// gosettings says. It reports whether the file sets tls10server=1.
+func (c *checker) goDebug(f *ast.File) (tls10server bool) {
 	for _, g := range f.Comments {
 		for _, cm := range g.List {
 			text, ok := strings.CutPrefix(cm.Text, "//go:debug ")
@@ -421,6 +428,7 @@ func (c *checker) goDebug(f *ast.File) {
 				continue
 			}
 			for _, kv := range gosettings.Parse(strings.TrimSpace(text)) {
+				tls10server = tls10server || kv == [2]string{"tls10server", "1"}
 				s, bad := c.cfg.Policy.ForbidsGodebug(kv[0], kv[1])
 				if !bad {
 					continue
@@ -433,4 +441,5 @@ func (c *checker) goDebug(f *ast.File) {
 			}
 		}
 	}
+	return tls10server
 }

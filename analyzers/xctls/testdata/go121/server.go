@@ -2,7 +2,10 @@
 // is still TLS 1.0 there.
 package go121
 
-import "crypto/tls"
+import (
+	"crypto/tls"
+	"net/http"
+)
 
 var Server = &tls.Config{} // want `^XC103: tls.Config leaves MinVersion unset: with go 1.21 in go.mod, Go's default for servers is TLS 1.0, below the policy minimum TLS 1.2; use MinVersion: tls.VersionTLS12$`
 
@@ -15,3 +18,11 @@ var Transport = struct{ TLSClientConfig *tls.Config }{TLSClientConfig: &tls.Conf
 
 // Client and server fields together: it may serve.
 var Both = &tls.Config{ServerName: "x", ClientAuth: tls.RequireAndVerifyClientCert} // want `^XC103: tls.Config leaves MinVersion unset: with go 1.21`
+
+// With go 1.21 a server with Go's default configuration accepts TLS 1.0;
+// a client still starts at TLS 1.2.
+func Serve() error {
+	return http.ListenAndServeTLS(":8443", "c.pem", "k.pem", nil) // want `^XC103: http.ListenAndServeTLS serves with Go's default TLS configuration, which accepts TLS 1.0 \(Go's default for servers with go 1.21 in go.mod\), below the policy minimum TLS 1.2; use a TLSConfig with MinVersion: tls.VersionTLS12$`
+}
+
+func Fetch() (*http.Response, error) { return http.Get("https://example.cn/") }
