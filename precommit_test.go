@@ -12,7 +12,8 @@ import (
 // pre-commit, which the test command installs) against a fixture
 // repository holding the example service: pre-commit builds xcguard from
 // this repository with the system Go, the vet hook fails on the example's
-// findings, the audit hook passes its go.mod under baseline.
+// findings, the audit hook fails on its go.mod's go 1.22 line, whose
+// GODEBUG defaults keep 3DES suites (XC105).
 func TestPreCommitHooks(t *testing.T) {
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Fatal("pre-commit is not on PATH: bash scripts/test.sh installs it (apt-get install pre-commit)")
@@ -59,7 +60,8 @@ func TestPreCommitHooks(t *testing.T) {
 		t.Errorf("xcguard-vet: exit %d, want 1 with the XC101 finding:\n%s", code, out)
 	}
 	out, code = run("pre-commit", "try-repo", root, "xcguard-audit", "--all-files")
-	if code != 0 || !strings.Contains(out, "xcguard audit") || !strings.Contains(out, "Passed") {
-		t.Errorf("xcguard-audit: exit %d, want 0:\n%s", code, out)
+	if code != 1 || !strings.Contains(out, "xcguard audit") || !strings.Contains(out, "Failed") ||
+		!strings.Contains(out, "go.mod:3:1: XC105 go 1.22 in go.mod keeps Go's old GODEBUG defaults tls3des=1") {
+		t.Errorf("xcguard-audit: exit %d, want 1 with the XC105 finding on the go line:\n%s", code, out)
 	}
 }
