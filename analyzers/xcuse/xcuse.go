@@ -100,6 +100,8 @@ var endpoints = map[string]endpoint{
 	"crypto/tls.Dial":           {Client, 2},
 	"crypto/tls.DialWithDialer": {Client, 3},
 	"crypto/tls.Client":         {Client, 1},
+	"crypto/tls.QUICClient":     {Client, 0},
+	"crypto/tls.QUICServer":     {Server, 0},
 
 	tlstype.GMTLSPath + ".Listen":         {Server, 2},
 	tlstype.GMTLSPath + ".NewListener":    {Server, 1},
