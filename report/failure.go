@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -19,9 +18,7 @@ func WriteFailure(w io.Writer, format Format, tool Tool, msg string) error {
 	msg = strings.TrimSpace(msg)
 	switch format {
 	case JSON:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
+		enc := newEncoder(w)
 		return enc.Encode(struct {
 			Version  int       `json:"version"`
 			Findings []Finding `json:"findings"`
@@ -45,9 +42,7 @@ func WriteFailure(w io.Writer, format Format, tool Tool, msg string) error {
 			}}
 			runs = append(runs, run)
 		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
+		enc := newEncoder(w)
 		return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: runs})
 	case GitHub:
 		_, err := fmt.Fprintf(w, "::error title=%s::%s\n", escapeProperty(tool.Name), escapeData(msg))

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/xcguard/xcguard/report"
 )
@@ -20,17 +19,7 @@ func TestWriteFailureSARIF(t *testing.T) {
 	if err := report.WriteFailure(&buf, report.SARIF, tool, "invalid policy: .xcguard.yml:2:1: unknown field \"rule\"\n"); err != nil {
 		t.Fatal(err)
 	}
-	schema, err := sarifSchema()
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(inst); err != nil {
-		t.Fatalf("not valid SARIF 2.1.0: %v\n%s", err, buf.String())
-	}
+	validSARIF(t, buf.String())
 	var log struct {
 		Runs []struct {
 			AutomationDetails struct{ ID string } `json:"automationDetails"`
@@ -85,17 +74,7 @@ func TestNotes(t *testing.T) {
 	if err := report.Write(&buf, report.SARIF, tool, nil); err != nil {
 		t.Fatal(err)
 	}
-	schema, err := sarifSchema()
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(inst); err != nil {
-		t.Fatalf("not valid SARIF 2.1.0: %v\n%s", err, buf.String())
-	}
+	validSARIF(t, buf.String())
 	if !strings.Contains(buf.String(), `"executionSuccessful": true`) || !strings.Contains(buf.String(), `"text": "audit: cannot resolve the module graph"`) {
 		t.Errorf("SARIF lacks the note:\n%s", buf.String())
 	}

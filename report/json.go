@@ -12,13 +12,20 @@ func writeJSON(w io.Writer, fs []Finding, notes []string) error {
 	if fs == nil {
 		fs = []Finding{}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
+	enc := newEncoder(w)
 	return enc.Encode(struct {
 		Version  int       `json:"version"`
 		Findings []Finding `json:"findings"`
 		Summary  Summary   `json:"summary"`
 		Notes    []string  `json:"notes,omitempty"`
 	}{1, fs, Summarize(fs), notes})
+}
+
+// newEncoder is how every JSON form is written: indented, without HTML
+// escapes, so that the same findings give byte-identical output.
+func newEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"regexp"
@@ -145,9 +144,7 @@ func writeSARIF(w io.Writer, tool Tool, fs []Finding) error {
 			runs[i].Invocations = []sarifInvocation{inv}
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
+	enc := newEncoder(w)
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: runs})
 }
 

@@ -181,15 +181,13 @@ func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// renderSARIF renders fs, validates the output against the SARIF 2.1.0
-// schema and decodes it.
-func renderSARIF(t *testing.T, fs []report.Finding) sarifLog {
+// validSARIF fails the test unless out is valid SARIF 2.1.0.
+func validSARIF(t *testing.T, out string) {
 	t.Helper()
 	schema, err := sarifSchema()
 	if err != nil {
 		t.Fatalf("loading the SARIF schema: %v", err)
 	}
-	out := render(t, report.SARIF, fs)
 	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
 	if err != nil {
 		t.Fatalf("output is not JSON: %v\n%s", err, out)
@@ -197,6 +195,14 @@ func renderSARIF(t *testing.T, fs []report.Finding) sarifLog {
 	if err := schema.Validate(inst); err != nil {
 		t.Fatalf("output is not valid SARIF 2.1.0: %v\n%s", err, out)
 	}
+}
+
+// renderSARIF renders fs, validates the output against the SARIF 2.1.0
+// schema and decodes it.
+func renderSARIF(t *testing.T, fs []report.Finding) sarifLog {
+	t.Helper()
+	out := render(t, report.SARIF, fs)
+	validSARIF(t, out)
 	var log sarifLog
 	if err := json.Unmarshal([]byte(out), &log); err != nil {
 		t.Fatalf("decoding: %v", err)
