@@ -2,6 +2,9 @@ package audit
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -41,7 +44,7 @@ func TestGodebug(t *testing.T) {
 			name:  "godebug default=go1.22 stands for the go version",
 			gomod: "module example.com/app\n\ngo 1.26.0\n\ngodebug default=go1.24\n",
 			want: []string{
-				"go.mod 05:01 XC107 godebug default=go1.24 keeps Go's old GODEBUG defaults tlssha1=1 (SHA-1 signatures are accepted in TLS 1.2 handshakes), cryptocustomrand=1 (crypto functions draw randomness from the io.Reader they are given, however weak)",
+				"go.mod 05:01 XC107 godebug default=go1.24 in go.mod keeps Go's old GODEBUG defaults tlssha1=1 (SHA-1 signatures are accepted in TLS 1.2 handshakes), cryptocustomrand=1 (crypto functions draw randomness from the io.Reader they are given, however weak)",
 			},
 		},
 		{
@@ -96,4 +99,45 @@ func financePolicyWithGodebug(t *testing.T) *policy.Policy {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// In a workspace go.work gives the program its defaults: its go line and
+// godebug lines are judged, at go.work.
+func TestGodebugWorkspace(t *testing.T) {
+	t.Setenv("GOWORK", "")
+	root := t.TempDir()
+	app := filepath.Join(root, "app")
+	if err := os.MkdirAll(app, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"go.work":    "go 1.26\n\ngodebug default=go1.20\n\nuse ./app\n",
+		"app/go.mod": "module example.com/app\n\ngo 1.26\n",
+	} {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := policy.LoadBytes("p.yml", "", []byte("version: 1\nextends: [finance]\nrules: {XC401: off, XC402: off, XC403: off, XC405: off}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Options{Dir: app, Policy: p, Go: (&fakeGo{}).run})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Rule))
+	}
+	want := []string{"../go.work:3 XC103", "../go.work:3 XC105", "../go.work:3 XC107"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	// GOWORK=off: no workspace, go.mod alone, which is current.
+	t.Setenv("GOWORK", "off")
+	res, err = Run(context.Background(), Options{Dir: app, Policy: p, Go: (&fakeGo{}).run})
+	if err != nil || len(res.Findings) != 0 {
+		t.Errorf("GOWORK=off: %v, %v", res.Findings, err)
+	}
 }

@@ -9,6 +9,7 @@
 package cibuild
 
 import (
+	"bytes"
 	"cmp"
 	"debug/buildinfo"
 	"debug/elf"
@@ -58,6 +59,11 @@ type Binary struct {
 	// PclntabFrom says where the pclntab was found: a section name, or
 	// "scan" when it was found by its magic number.
 	PclntabFrom string
+
+	// GodebugMismatch is set when the build info records GODEBUG
+	// defaults (DefaultGODEBUG) that the runtime's own copy in the binary
+	// does not hold: the file was changed after the build.
+	GodebugMismatch bool
 }
 
 // Platform is the binary's GOOS/GOARCH.
@@ -162,6 +168,11 @@ func Read(path string) (b *Binary, err error) {
 		return nil, &FileError{path, errors.New("is a shared library, not an executable: name the program that loads it")}
 	}
 	b.Packages, b.PclntabFrom = readPackages(ef, f, fi.Size())
+	if b.Build != nil {
+		if v := setting(b.Build, "DefaultGODEBUG"); v != "" {
+			b.GodebugMismatch = !runtimeHolds(f, fi.Size(), v)
+		}
+	}
 	return b, nil
 }
 
@@ -238,6 +249,9 @@ func elfPlatform(f *elf.File) (goos, goarch string) {
 
 // setting returns a build setting of the Go build info ("" when absent).
 func setting(bi *buildinfo.BuildInfo, key string) string {
+	if bi == nil {
+		return ""
+	}
 	for _, s := range bi.Settings {
 		if s.Key == key {
 			return s.Value
@@ -331,4 +345,43 @@ func compareGlibc(a, b []int) int {
 		}
 	}
 	return 0
+}
+
+// runtimeHolds reports whether the binary holds the GODEBUG defaults v
+// outside its build info: the linker writes them twice into the build info
+// ("DefaultGODEBUG=" + v) and once as the runtime's godebugDefault, which
+// is what the program obeys. Build info edited to hide a weak default no
+// longer matches that copy.
+func runtimeHolds(r io.ReaderAt, size int64, v string) bool {
+	want := []byte(v)
+	recorded := []byte("DefaultGODEBUG=" + v)
+	const chunk = 4 << 20
+	buf := make([]byte, chunk+len(recorded))
+	all, inInfo := 0, 0
+	for off := int64(0); off < size; off += chunk {
+		n, err := r.ReadAt(buf, off)
+		if n == 0 && err != nil {
+			break
+		}
+		// Count matches that start in this chunk only; the overlap
+		// finishes those that cross into the next.
+		data := buf[:n]
+		for i := 0; ; {
+			j := bytes.Index(data[i:], want)
+			if j < 0 || i+j >= chunk {
+				break
+			}
+			all++
+			i += j + 1
+		}
+		for i := 0; ; {
+			j := bytes.Index(data[i:], recorded)
+			if j < 0 || i+j >= chunk {
+				break
+			}
+			inInfo++
+			i += j + 1
+		}
+	}
+	return all > inInfo
 }

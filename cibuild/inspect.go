@@ -327,6 +327,9 @@ func (in *inspection) godebug() {
 		in.add("XC509", "", "the binary has no Go build info (removed after the build, or not a Go binary), so its GODEBUG defaults cannot be checked")
 		return
 	}
+	if in.b.GodebugMismatch {
+		in.add("XC509", "rebuild it, and verify artifacts with xcguard build -verify", "the binary's build info records GODEBUG defaults that its runtime does not hold: the file was changed after the build, and its real defaults cannot be read")
+	}
 	for _, kv := range gosettings.Parse(setting(bi, "DefaultGODEBUG")) {
 		s, bad := in.p.ForbidsGodebug(kv[0], kv[1])
 		if !bad {

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"syscall"
 
 	"go.yaml.in/yaml/v3"
 
@@ -393,6 +394,8 @@ func readError(what, shown string, err error) error {
 		return fmt.Errorf("%s %s is a symbolic link to a file that does not exist: fix the link or remove it", what, shown)
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s %s does not exist: create it or pass -policy with an existing file", what, shown)
+	case errors.Is(err, syscall.ELOOP) || err != nil && strings.Contains(err.Error(), "too many links"):
+		return fmt.Errorf("%s %s is a loop of symbolic links: fix the link or remove it", what, shown)
 	case errors.Is(err, inputfile.ErrNotRegular):
 		return fmt.Errorf("%s %s is not a regular file: %s", what, shown, kind)
 	case errors.As(err, &tl):

@@ -24,7 +24,7 @@ func combine(a, b *Policy) (*Policy, error) {
 			AllowDualMode:    allTrue(a.Crypto.AllowDualMode, b.Crypto.AllowDualMode),
 			TLSMinVersion:    max(a.Crypto.TLSMinVersion, b.Crypto.TLSMinVersion),
 			CipherSuites:     intersect(a.Crypto.CipherSuites, b.Crypto.CipherSuites),
-			AllowGodebug:     intersect(a.Crypto.AllowGodebug, b.Crypto.AllowGodebug),
+			AllowGodebug:     intersectNone(a.Crypto.AllowGodebug, b.Crypto.AllowGodebug),
 		},
 		PProf: PProf{
 			AllowBuildTags: intersect(a.PProf.AllowBuildTags, b.PProf.AllowBuildTags),
@@ -176,6 +176,16 @@ func unionBy[T any, K comparable](a, b []T, key func(T) K) []T {
 		}
 	}
 	return out
+}
+
+// intersectNone keeps what both lists allow, where an unset list allows
+// nothing (crypto.allow_godebug): a profile that names no exception is a
+// floor no other policy's exception lowers.
+func intersectNone[T comparable](a, b []T) []T {
+	if a == nil && b == nil {
+		return nil
+	}
+	return intersect(append([]T{}, a...), append([]T{}, b...))
 }
 
 // intersect keeps what both lists allow; a nil list allows everything.

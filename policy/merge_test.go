@@ -128,6 +128,12 @@ func TestCombine(t *testing.T) {
 			want: "crypto: {allow_godebug: [tls3des=1]}",
 		},
 		{
+			name: "crypto.allow_godebug: unset allows none, so a profile is a floor",
+			a:    "crypto: {allow_godebug: [tlssha1=1]}",
+			b:    "crypto: {}",
+			want: "crypto: {allow_godebug: []}",
+		},
+		{
 			name: "crypto.cipher_suites: intersection",
 			a:    "crypto: {cipher_suites: [TLS_AES_128_GCM_SHA256, ECC_SM4_GCM_SM3]}",
 			b:    "crypto: {cipher_suites: [ECC_SM4_GCM_SM3, ECDHE_SM4_GCM_SM3]}",

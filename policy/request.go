@@ -1,8 +1,10 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -13,9 +15,36 @@ type Settings struct {
 	Policy        string // policy file
 	Profile       string // embedded profiles, comma-separated
 	PolicyKey     string // SM2 public key that signed policy files must verify with
-	RequireSigned bool   // every file of the extends chain must be signed
-	TrustProject  bool   // a policy file found in the project may name programs to run
+	RequireSigned OptBool // every file of the extends chain must be signed
+	TrustProject  OptBool // a policy file found in the project may name programs to run
 }
+
+// An OptBool is a yes/no setting that may be left unset, when the
+// environment decides: -trust-project=false given on the command line is
+// no, whatever XCGUARD_TRUST_PROJECT says. It is a flag.Value.
+type OptBool struct{ set, value bool }
+
+// Yes is an OptBool set to v.
+func Yes(v bool) OptBool { return OptBool{true, v} }
+
+func (o *OptBool) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return errors.New("use true or false")
+	}
+	*o = Yes(v)
+	return nil
+}
+
+func (o *OptBool) String() string {
+	if o == nil || !o.set {
+		return ""
+	}
+	return strconv.FormatBool(o.value)
+}
+
+// IsBoolFlag lets -trust-project stand for -trust-project=true.
+func (o *OptBool) IsBoolFlag() bool { return true }
 
 // The environment variables that stand in for unset Settings.
 const (
@@ -58,13 +87,13 @@ func Resolve(s Settings, getenv func(string) string, dir string) (Request, error
 			r.File = f
 		}
 	}
-	profiles := s.Profile
+	profiles, from := s.Profile, "-profile "
 	if profiles == "" {
-		profiles = getenv(EnvProfile)
+		profiles, from = getenv(EnvProfile), EnvProfile+"="
 	}
 	r.Profiles = SplitList(profiles)
 	if strings.TrimSpace(profiles) != "" && len(r.Profiles) == 0 {
-		return Request{}, fmt.Errorf("-profile %s names no profile: name one or more of %s, comma-separated", quote(profiles), strings.Join(Profiles(), ", "))
+		return Request{}, fmt.Errorf("%s%s names no profile: name one or more of %s, comma-separated", from, quote(profiles), strings.Join(Profiles(), ", "))
 	}
 	r.Trust.KeyFile = s.PolicyKey
 	if r.Trust.KeyFile == "" {
@@ -80,11 +109,12 @@ func Resolve(s Settings, getenv func(string) string, dir string) (Request, error
 	return r, nil
 }
 
-// envBool is a boolean setting, else its environment variable: "", 0 or
-// false is false, 1 or true is true, anything else an error.
-func envBool(set bool, name string, getenv func(string) string) (bool, error) {
-	if set {
-		return true, nil
+// envBool is a boolean setting when it is set, else its environment
+// variable: "", 0 or false is false, 1 or true is true, anything else an
+// error.
+func envBool(set OptBool, name string, getenv func(string) string) (bool, error) {
+	if set.set {
+		return set.value, nil
 	}
 	switch v := strings.TrimSpace(getenv(name)); strings.ToLower(v) {
 	case "", "0", "false":

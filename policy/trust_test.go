@@ -27,7 +27,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 func TestLocked(t *testing.T) {
 	const org = `version: 1
 extends: []
-locked: [rules, rules.XC303, crypto.tls_min_version, crypto.forbidden_imports, crypto.require_gm, crypto.allow_dual_mode, modules.allow, modules.go_min, build.max_size, build.max_glibc, build.smoke.max_rss, build.cc, build.cgo, build.ldflags, pprof.allow_build_tags]
+locked: [rules, rules.XC303, crypto.tls_min_version, crypto.forbidden_imports, crypto.require_gm, crypto.allow_dual_mode, crypto.allow_godebug, modules.allow, modules.go_min, build.max_size, build.max_glibc, build.smoke.max_rss, build.cc, build.cgo, build.ldflags, pprof.allow_build_tags]
 rules:
   XC202: warning
 crypto:
@@ -80,6 +80,7 @@ pprof:
 		{"an unlocked field loosened", "build: {trimpath: false}", ""},
 		// Unset yes/no settings are their default, no, under a lock.
 		{"dual mode stays off", "crypto: {allow_dual_mode: false}", ""},
+		{"a GODEBUG exception where the lock allows none", "crypto: {allow_godebug: [tlssha1=1]}", "crypto.allow_godebug"},
 		{"dual mode allowed where the lock left it unset", "crypto: {allow_dual_mode: true}", "crypto.allow_dual_mode"},
 		{"cgo set where the lock left it unset", "build: {cgo: true}", "build.cgo"},
 		// The linker takes the last of a repeated flag.

@@ -281,3 +281,42 @@ func TestResolve(t *testing.T) {
 	}
 	_ = policy.Default()
 }
+
+// A setting given on the command line wins over the environment, also
+// when it says no.
+func TestResolveExplicitNo(t *testing.T) {
+	env := func(k string) string {
+		return map[string]string{"XCGUARD_TRUST_PROJECT": "1", "XCGUARD_REQUIRE_SIGNED": "true", "XCGUARD_PROFILE": ","}[k]
+	}
+	r, err := policy.Resolve(policy.Settings{Profile: "baseline", TrustProject: policy.Yes(false), RequireSigned: policy.Yes(false)}, env, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.TrustProject || r.Trust.RequireSigned {
+		t.Errorf("-trust-project=false and -require-signed=false lost to the environment: %+v", r)
+	}
+	_, err = policy.Resolve(policy.Settings{}, env, t.TempDir())
+	if err == nil || !strings.HasPrefix(err.Error(), `XCGUARD_PROFILE="," names no profile`) {
+		t.Errorf("an empty XCGUARD_PROFILE list: %v", err)
+	}
+}
+
+// A pipeline's -profile is a floor a project's GODEBUG exception does not
+// lower: the profile allows none.
+func TestAllowGodebugUnderProfile(t *testing.T) {
+	file := writePolicy(t, t.TempDir(), ".xcguard.yml", "version: 1\nextends: [gov-cloud]\ncrypto: {allow_godebug: [tlssha1=1]}\n")
+	own, err := policy.Load(file, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !own.Crypto.AllowsGodebug("tlssha1", "1") {
+		t.Errorf("the file's own exception is lost without a -profile")
+	}
+	floor, err := policy.Load(file, []string{"gov-cloud"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if floor.Crypto.AllowsGodebug("tlssha1", "1") {
+		t.Errorf("-profile gov-cloud let the project's exception through: %v", floor.Crypto.AllowGodebug)
+	}
+}

@@ -42,7 +42,7 @@ func init() {
 	f.StringVar(&settings.Profile, "profile", "", "embedded profiles to add, comma-separated (default: $XCGUARD_PROFILE)")
 	f.BoolVar(&settings.Tests, "tests", false, "report findings in _test.go files")
 	f.StringVar(&settings.PolicyKey, "policy-key", "", "SM2 public key that signed policy files must verify with (default: $XCGUARD_POLICY_KEY)")
-	f.BoolVar(&settings.RequireSigned, "require-signed", false, "every policy file must be signed (default: $XCGUARD_REQUIRE_SIGNED)")
+	f.Var(&settings.RequireSigned, "require-signed", "every policy file must be signed (default: $XCGUARD_REQUIRE_SIGNED)")
 }
 
 // Configure sets what the analyzer's flags would, for a driver that is not

@@ -44,7 +44,7 @@ func (c *checker) defaultConfig(e xcuse.Endpoint) {
 		def, why = tls.VersionTLS10, fmt.Sprintf("Go's default for servers with go %s in go.mod", c.goVersion)
 	}
 	if e.Side == xcuse.Server && c.tls10server {
-		def, why = tls.VersionTLS10, "//go:debug tls10server=1 in this package"
+		def, why = tls.VersionTLS10, "this package's //go:debug directives restore tls10server=1"
 	}
 	if def >= uint64(c.min) {
 		return

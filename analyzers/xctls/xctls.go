@@ -428,6 +428,11 @@ func (c *checker) goDebug(f *ast.File) (tls10server bool) {
 				continue
 			}
 			for _, kv := range gosettings.Parse(strings.TrimSpace(text)) {
+				if kv[0] == "default" {
+					// //go:debug default=go1.20: that release's defaults.
+					tls10server = c.goDebugDefault(cm, kv[1]) || tls10server
+					continue
+				}
 				tls10server = tls10server || kv == [2]string{"tls10server", "1"}
 				s, bad := c.cfg.Policy.ForbidsGodebug(kv[0], kv[1])
 				if !bad {
@@ -440,6 +445,37 @@ func (c *checker) goDebug(f *ast.File) (tls10server bool) {
 				c.report(s.Rule, cm, "//go:debug %s=%s: %s%s", kv[0], kv[1], s.Does, below)
 			}
 		}
+	}
+	return tls10server
+}
+
+// goDebugDefault reports, at a //go:debug default=goX directive, the weak
+// defaults of that Go release, one finding per rule (other //go:debug
+// lines may set some back; go.mod's are the audit's). It reports whether
+// they include tls10server=1.
+func (c *checker) goDebugDefault(cm *ast.Comment, value string) (tls10server bool) {
+	v := gosettings.DefaultVersion(value)
+	if v == "" {
+		return false
+	}
+	byRule := map[string][]string{}
+	var order []string
+	for _, s := range gosettings.Implied(v) {
+		tls10server = tls10server || s.Name == "tls10server"
+		if _, bad := c.cfg.Policy.ForbidsGodebug(s.Name, s.Weak); !bad {
+			continue
+		}
+		if byRule[s.Rule] == nil {
+			order = append(order, s.Rule)
+		}
+		byRule[s.Rule] = append(byRule[s.Rule], fmt.Sprintf("%s=%s (%s)", s.Name, s.Weak, s.Does))
+	}
+	for _, rule := range order {
+		below := ""
+		if rule == "XC103" {
+			below = fmt.Sprintf(", below the policy minimum TLS %s", c.min)
+		}
+		c.report(rule, cm, "//go:debug default=%s keeps Go's old GODEBUG defaults %s%s", value, strings.Join(byRule[rule], ", "), below)
 	}
 	return tls10server
 }

@@ -77,6 +77,7 @@ func TestScript(t *testing.T) {
 			"flipbyte":      flipByte,
 			"zerobuildinfo": zeroBuildInfo,
 			"nullsection":   nullSection,
+			"replacebytes":  replaceBytes,
 		},
 	})
 }
@@ -161,6 +162,21 @@ func zeroBuildInfo(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	clear(data[i : i+len(magic)])
 	ts.Check(os.WriteFile(path, data, 0o755))
+}
+
+// replacebytes FILE OLD NEW replaces every OLD in FILE with NEW, of the
+// same length, as an edit of a binary after its build would.
+func replaceBytes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 || len(args[1]) != len(args[2]) {
+		ts.Fatalf("usage: replacebytes file old new (old and new of one length)")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	if !bytes.Contains(data, []byte(args[1])) {
+		ts.Fatalf("replacebytes: %s does not contain %q", args[0], args[1])
+	}
+	ts.Check(os.WriteFile(path, bytes.ReplaceAll(data, []byte(args[1]), []byte(args[2])), 0o755))
 }
 
 // nullsection FILE NAME... turns the named sections' headers into

@@ -58,8 +58,8 @@ type common struct {
 	policy        string
 	profile       string
 	policyKey     string
-	requireSigned bool
-	trustProject  bool
+	requireSigned policy.OptBool
+	trustProject  policy.OptBool
 	// parts are the parts of xcguard the command runs (vet, audit,
 	// build): one SARIF run each.
 	parts []string
@@ -102,8 +102,8 @@ func (c *common) registerReport(fs *flagSet) {
 // programs to run.
 func (c *common) registerTrust(fs *flagSet) {
 	fs.StringVar(&c.policyKey, "policy-key", "", "SM2 public key (PEM): policy files marked signed: true must verify with it (default: $XCGUARD_POLICY_KEY)")
-	fs.BoolVar(&c.requireSigned, "require-signed", false, "every policy file of the extends chain must be signed (with -policy-key; default: $XCGUARD_REQUIRE_SIGNED)")
-	fs.BoolVar(&c.trustProject, "trust-project", false, "let a .xcguard.yml found in the project name programs to run: build.cc and the smoke run (default: $XCGUARD_TRUST_PROJECT)")
+	fs.Var(&c.requireSigned, "require-signed", "every policy file of the extends chain must be signed (with -policy-key; default: $XCGUARD_REQUIRE_SIGNED)")
+	fs.Var(&c.trustProject, "trust-project", "let a .xcguard.yml found in the project name programs to run: build.cc and the smoke run (default: $XCGUARD_TRUST_PROJECT)")
 }
 
 // request resolves, in one place, the policy the flags, the environment

@@ -49,6 +49,8 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	}
 	if *build != "" {
 		c.parts = append(c.parts, "build")
+	} else if *smoke {
+		return inputf("check: -smoke runs what -build builds: add -build ./cmd/app")
 	}
 	// What the build needs is checked before anything runs.
 	var opt cibuild.Options
@@ -127,7 +129,7 @@ func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, e
 	if req, err = req.Abs(); err != nil {
 		return nil, err
 	}
-	s := policy.Settings{Profile: strings.Join(req.Profiles, ","), PolicyKey: req.Trust.KeyFile, RequireSigned: req.Trust.RequireSigned, TrustProject: req.TrustProject}
+	s := policy.Settings{Profile: strings.Join(req.Profiles, ","), PolicyKey: req.Trust.KeyFile, RequireSigned: policy.Yes(req.Trust.RequireSigned), TrustProject: policy.Yes(req.TrustProject)}
 	if req.Named {
 		s.Policy = req.File
 	}

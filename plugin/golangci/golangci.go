@@ -59,7 +59,11 @@ func New(conf any) (register.LinterPlugin, error) {
 			}
 		}
 	}
-	xcconfig.Configure(policy.Settings{Policy: s.Policy, Profile: s.Profile, PolicyKey: s.PolicyKey, RequireSigned: s.RequireSigned}, s.Tests)
+	ps := policy.Settings{Policy: s.Policy, Profile: s.Profile, PolicyKey: s.PolicyKey}
+	if s.RequireSigned {
+		ps.RequireSigned = policy.Yes(true)
+	}
+	xcconfig.Configure(ps, s.Tests)
 	return plugin{}, nil
 }
 
