@@ -12,9 +12,9 @@ import (
 // command line's flags, go vet's -xcconfig flags, golangci-lint's settings.
 // An empty value falls back to the environment (see Resolve).
 type Settings struct {
-	Policy        string // policy file
-	Profile       string // embedded profiles, comma-separated
-	PolicyKey     string // SM2 public key that signed policy files must verify with
+	Policy        string  // policy file
+	Profile       string  // embedded profiles, comma-separated
+	PolicyKey     string  // SM2 public key that signed policy files must verify with
 	RequireSigned OptBool // every file of the extends chain must be signed
 	TrustProject  OptBool // a policy file found in the project may name programs to run
 }
