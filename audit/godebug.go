@@ -63,7 +63,7 @@ func (a *auditor) judgeGodebugIn(src godebugSource, implied bool) {
 	for _, g := range src.godebug {
 		explicit[g.Key] = true
 		if s, bad := pol.ForbidsGodebug(g.Key, g.Value); bad {
-			src.add(policy.RuleID(s.Rule), linePos(g.Syntax), fmt.Sprintf("godebug %s=%s: %s%s", g.Key, g.Value, s.Does, below(s, pol)), fmt.Sprintf("remove the line, or write godebug %s=%s", g.Key, strong(s)), nil)
+			src.add(policy.RuleID(s.Rule), linePos(g.Syntax), fmt.Sprintf("godebug %s=%s: %s%s", g.Key, g.Value, s.Does, pol.Breaks(s)), fmt.Sprintf("remove the line, or write godebug %s=%s", g.Key, s.Strong()), nil)
 		}
 	}
 	if !implied || a.pkgs != nil && !a.pkgs.hasMain() {
@@ -80,32 +80,26 @@ func (a *auditor) judgeGodebugIn(src godebugSource, implied bool) {
 			base, at, from = v, linePos(g.Syntax), "godebug default="+g.Value+" in "+src.name
 		}
 	}
-	byRule := map[string][]gosettings.Setting{}
-	var order []string
+	var weak []gosettings.Setting
 	for _, s := range gosettings.Implied(base) {
 		if explicit[s.Name] {
 			continue // its own line decides, judged above
 		}
-		if _, bad := pol.ForbidsGodebug(s.Name, s.Weak); !bad {
-			continue
+		if _, bad := pol.ForbidsGodebug(s.Name, s.Weak); bad {
+			weak = append(weak, s)
 		}
-		if byRule[s.Rule] == nil {
-			order = append(order, s.Rule)
-		}
-		byRule[s.Rule] = append(byRule[s.Rule], s)
 	}
-	for _, rule := range order {
-		var parts, names []string
+	for _, group := range gosettings.ByRule(weak) {
+		var names []string
 		newest := ""
-		for _, s := range byRule[rule] {
-			parts = append(parts, fmt.Sprintf("%s=%s (%s)", s.Name, s.Weak, s.Does))
-			names = append(names, s.Name+"="+strong(s))
+		for _, s := range group {
+			names = append(names, s.Name+"="+s.Strong())
 			if gosettings.Before(newest, s.Changed) || newest == "" {
 				newest = s.Changed
 			}
 		}
-		msg := fmt.Sprintf("%s keeps Go's old GODEBUG defaults %s%s", from, strings.Join(parts, ", "), below(byRule[rule][0], pol))
-		src.add(policy.RuleID(rule), at, msg, fmt.Sprintf("raise the go directive to %s or newer, or add godebug %s", newest, strings.Join(names, ", ")), nil)
+		msg := fmt.Sprintf("%s keeps Go's old GODEBUG defaults %s%s", from, gosettings.Describe(group), pol.Breaks(group[0]))
+		src.add(policy.RuleID(group[0].Rule), at, msg, fmt.Sprintf("raise the go directive to %s or newer, or add godebug %s", newest, strings.Join(names, ", ")), nil)
 	}
 }
 
@@ -165,20 +159,4 @@ func (a *auditor) workFile() (*godebugSource, []report.Finding) {
 func isRepo(dir string) bool {
 	_, err := os.Lstat(filepath.Join(dir, ".git"))
 	return err == nil
-}
-
-// below names the requirement a TLS-version setting breaks.
-func below(s gosettings.Setting, pol *policy.Policy) string {
-	if s.Rule == "XC103" {
-		return fmt.Sprintf(", below the policy minimum TLS %s", pol.Crypto.TLSMinVersion)
-	}
-	return ""
-}
-
-// strong is a setting's value that keeps Go's current behaviour.
-func strong(s gosettings.Setting) string {
-	if s.Weak == "1" {
-		return "0"
-	}
-	return "1"
 }

@@ -289,7 +289,7 @@ func (in *inspection) settings() {
 	bs := in.p.Build
 	if bi == nil {
 		if bs.CGO != nil || policy.True(bs.Trimpath) || bs.GOARM64 != "" {
-			in.add("XC507", "", "the binary has no Go build info (removed after the build, or not a Go binary), so its build settings cannot be checked against the profile")
+			in.add("XC507", "", noBuildInfo+"build settings cannot be checked against the profile")
 		}
 		return
 	}
@@ -324,7 +324,7 @@ func (in *inspection) godebug() {
 	}
 	bi := in.b.Build
 	if bi == nil {
-		in.add("XC509", "", "the binary has no Go build info (removed after the build, or not a Go binary), so its GODEBUG defaults cannot be checked")
+		in.add("XC509", "", noBuildInfo+"GODEBUG defaults cannot be checked")
 		return
 	}
 	if in.b.GodebugMismatch {
@@ -337,19 +337,15 @@ func (in *inspection) godebug() {
 		}
 		hint := "raise the main module's go directive, remove the godebug line or //go:debug directive that sets it, and rebuild"
 		if s.Changed != "" {
-			hint = fmt.Sprintf("build with go %s or newer in the main module's go.mod, or godebug %s=%s", s.Changed, s.Name, flip(s.Weak))
+			hint = fmt.Sprintf("build with go %s or newer in the main module's go.mod, or godebug %s=%s", s.Changed, s.Name, s.Strong())
 		}
 		in.add("XC509", hint, "DefaultGODEBUG has %s=%s: %s", kv[0], kv[1], s.Does)
 	}
 }
 
-// flip is the other value of a 0/1 setting.
-func flip(v string) string {
-	if v == "1" {
-		return "0"
-	}
-	return "1"
-}
+// noBuildInfo begins the finding for a binary whose build info is gone:
+// the check that needed it cannot pass.
+const noBuildInfo = "the binary has no Go build info (removed after the build, or not a Go binary), so its "
 
 func orUnset(s string) string {
 	if s == "" {
@@ -366,7 +362,7 @@ func (in *inspection) modules() {
 		return
 	}
 	if bi == nil {
-		in.add("XC508", "", "the binary has no Go build info (removed after the build, or not a Go binary), so its linked modules cannot be checked against the module policy")
+		in.add("XC508", "", noBuildInfo+"linked modules cannot be checked against the module policy")
 		return
 	}
 	m := audit.NewMatcher(in.p)

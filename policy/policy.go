@@ -212,3 +212,12 @@ func (p *Policy) ForbidsGodebug(name, value string) (gosettings.Setting, bool) {
 	}
 	return s, true
 }
+
+// Breaks is the clause a message about a weakening setting ends with: the
+// requirement it breaks, when that is the policy's TLS minimum.
+func (p *Policy) Breaks(s gosettings.Setting) string {
+	if s.Rule == "XC103" {
+		return fmt.Sprintf(", below the policy minimum TLS %s", p.Crypto.TLSMinVersion)
+	}
+	return ""
+}

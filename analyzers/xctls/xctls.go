@@ -438,11 +438,7 @@ func (c *checker) goDebug(f *ast.File) (tls10server bool) {
 				if !bad {
 					continue
 				}
-				below := ""
-				if s.Rule == "XC103" {
-					below = fmt.Sprintf(", below the policy minimum TLS %s", c.min)
-				}
-				c.report(s.Rule, cm, "//go:debug %s=%s: %s%s", kv[0], kv[1], s.Does, below)
+				c.report(s.Rule, cm, "//go:debug %s=%s: %s%s", kv[0], kv[1], s.Does, c.cfg.Policy.Breaks(s))
 			}
 		}
 	}
@@ -458,24 +454,15 @@ func (c *checker) goDebugDefault(cm *ast.Comment, value string) (tls10server boo
 	if v == "" {
 		return false
 	}
-	byRule := map[string][]string{}
-	var order []string
+	var weak []gosettings.Setting
 	for _, s := range gosettings.Implied(v) {
 		tls10server = tls10server || s.Name == "tls10server"
-		if _, bad := c.cfg.Policy.ForbidsGodebug(s.Name, s.Weak); !bad {
-			continue
+		if _, bad := c.cfg.Policy.ForbidsGodebug(s.Name, s.Weak); bad {
+			weak = append(weak, s)
 		}
-		if byRule[s.Rule] == nil {
-			order = append(order, s.Rule)
-		}
-		byRule[s.Rule] = append(byRule[s.Rule], fmt.Sprintf("%s=%s (%s)", s.Name, s.Weak, s.Does))
 	}
-	for _, rule := range order {
-		below := ""
-		if rule == "XC103" {
-			below = fmt.Sprintf(", below the policy minimum TLS %s", c.min)
-		}
-		c.report(rule, cm, "//go:debug default=%s keeps Go's old GODEBUG defaults %s%s", value, strings.Join(byRule[rule], ", "), below)
+	for _, group := range gosettings.ByRule(weak) {
+		c.report(group[0].Rule, cm, "//go:debug default=%s keeps Go's old GODEBUG defaults %s%s", value, gosettings.Describe(group), c.cfg.Policy.Breaks(group[0]))
 	}
 	return tls10server
 }

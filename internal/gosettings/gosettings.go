@@ -104,3 +104,36 @@ func DefaultVersion(value string) string {
 	}
 	return v
 }
+
+// Strong is the setting's value that keeps Go's current behaviour.
+func (s Setting) Strong() string {
+	if s.Weak == "1" {
+		return "0"
+	}
+	return "1"
+}
+
+// ByRule groups settings by the rule they break, rules in the order they
+// first appear, settings in their order.
+func ByRule(ss []Setting) [][]Setting {
+	var groups [][]Setting
+	for _, s := range ss {
+		i := slices.IndexFunc(groups, func(g []Setting) bool { return g[0].Rule == s.Rule })
+		if i < 0 {
+			groups = append(groups, nil)
+			i = len(groups) - 1
+		}
+		groups[i] = append(groups[i], s)
+	}
+	return groups
+}
+
+// Describe lists settings at their weak values with what each does:
+// "tls10server=1 (servers accept TLS 1.0 …), tlsrsakex=1 (…)".
+func Describe(ss []Setting) string {
+	parts := make([]string, len(ss))
+	for i, s := range ss {
+		parts[i] = s.Name + "=" + s.Weak + " (" + s.Does + ")"
+	}
+	return strings.Join(parts, ", ")
+}
