@@ -166,7 +166,7 @@ func (r Request) Load() (*Policy, error) {
 // repository), else dir itself.
 func projectRoot(dir string) string {
 	for d := dir; ; {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+		if isRepoRoot(d) {
 			return d
 		}
 		parent := filepath.Dir(d)

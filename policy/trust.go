@@ -89,13 +89,6 @@ func (e *LockError) Error() string {
 // fields without an order (cgo, cc, smoke args) any change is a loosening.
 func checkLocked(file string, base, result *Policy) error {
 	for _, path := range base.Locked {
-		if id, ok := strings.CutPrefix(path, "rules."); ok {
-			rule := RuleID(id)
-			if max(base.Rules[rule], result.Rules[rule]) != result.Rules[rule] {
-				return &LockError{File: file, Field: path, LockedBy: lockedBy(base), Locked: base.Rules[rule].String(), Attempted: result.Rules[rule].String()}
-			}
-			continue
-		}
 		if !loosens(base, result, path) {
 			continue
 		}
@@ -122,6 +115,9 @@ var noOrder = []string{"build.cgo", "build.cc", "build.sysroot", "build.smoke.ar
 // treats unset as "no opinion", but under a lock allow_dual_mode unset
 // and then true is a loosening.
 func loosens(base, result *Policy, path string) bool {
+	if id, ok := strings.CutPrefix(path, "rules."); ok {
+		return ruleLowered(base, result, RuleID(id))
+	}
 	for _, f := range noOrder {
 		if (f == path || strings.HasPrefix(f, path+".")) && canonical(fieldAt(base, f)) != canonical(fieldAt(result, f)) {
 			return true
@@ -160,15 +156,23 @@ func defaultBools(v reflect.Value) {
 	}
 }
 
+// ruleLowered reports whether result gives a rule a lower severity.
+func ruleLowered(base, result *Policy, id RuleID) bool {
+	return max(base.Rules[id], result.Rules[id]) != result.Rules[id]
+}
+
 // narrow returns the most specific setting under path that loosens: a
 // section's field, a rule's severity; path itself when none alone does.
 func narrow(base, result *Policy, path string) string {
-	if path == "rules" {
+	switch {
+	case path == "rules":
 		for _, id := range slices.Sorted(maps.Keys(base.Rules)) {
-			if max(base.Rules[id], result.Rules[id]) != result.Rules[id] {
+			if ruleLowered(base, result, id) {
 				return "rules." + string(id)
 			}
 		}
+		return path
+	case strings.HasPrefix(path, "rules."):
 		return path
 	}
 	v := fieldAt(base, path)

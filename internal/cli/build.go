@@ -183,7 +183,8 @@ func isTerminal(w io.Writer) bool {
 // linkCache is the build wrapper's link cache: $XCGUARD_CACHE, none when
 // that is "off", else xcguard/link in the user's cache directory.
 func linkCache() string {
-	switch dir := os.Getenv("XCGUARD_CACHE"); strings.ToLower(dir) {
+	dir := os.Getenv("XCGUARD_CACHE")
+	switch strings.ToLower(dir) {
 	case "off", "0", "false", "none":
 		return ""
 	case "":
@@ -193,6 +194,6 @@ func linkCache() string {
 		}
 		return filepath.Join(base, "xcguard", "link")
 	default:
-		return os.Getenv("XCGUARD_CACHE")
+		return dir
 	}
 }

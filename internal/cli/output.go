@@ -130,9 +130,6 @@ func sameOutput(a, b *outFile) bool {
 		fb, errb := b.direct.Stat()
 		return erra == nil && errb == nil && os.SameFile(fa, fb) && fa.Mode()&os.ModeCharDevice == 0
 	}
-	if a.target != "" && a.target == b.target {
-		return true
-	}
 	if a.target != "" && b.target != "" {
 		x, errx := filepath.Abs(a.target)
 		y, erry := filepath.Abs(b.target)

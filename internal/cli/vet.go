@@ -232,7 +232,7 @@ func load(ctx context.Context, c *common, patterns []string) ([]*packages.Packag
 			typeErrors = typeErrors || e.Kind == packages.TypeError
 			msg := proc.Clip(gomsg.Line(e.Msg), 400)
 			if strings.Contains(msg, "cgo: C compiler") && strings.Contains(msg, "not found") {
-				msg += ": install gcc (apt-get install gcc) or set CC to a C compiler; if the code builds without cgo, set CGO_ENABLED=0"
+				msg += ": " + cgoHint
 			}
 			if e.Pos != "" && e.Pos != "-" {
 				msg = e.Pos + ": " + msg
@@ -244,7 +244,7 @@ func load(ctx context.Context, c *common, patterns []string) ([]*packages.Packag
 		}
 	})
 	if noCgo && !listErrors {
-		return nil, inputf("packages that import \"C\" need a working C compiler to load, and the go command could not run one: install gcc (apt-get install gcc) or set CC to a C compiler; if the code builds without cgo, set CGO_ENABLED=0")
+		return nil, inputf("packages that import \"C\" need a working C compiler to load, and the go command could not run one: %s", cgoHint)
 	}
 	if typeErrors {
 		// Hundreds of type errors in the standard library mean a go
@@ -266,6 +266,9 @@ func load(ctx context.Context, c *common, patterns []string) ([]*packages.Packag
 	}
 	return pkgs, nil
 }
+
+// cgoHint says what to do when packages that import "C" lack a compiler.
+const cgoHint = "install gcc (apt-get install gcc) or set CC to a C compiler; if the code builds without cgo, set CGO_ENABLED=0"
 
 // importFailed reports whether a type error is "could not import X" for an
 // import that has errors of its own.
