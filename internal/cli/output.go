@@ -131,9 +131,11 @@ func sameOutput(a, b *outFile) bool {
 		return erra == nil && errb == nil && os.SameFile(fa, fb) && fa.Mode()&os.ModeCharDevice == 0
 	}
 	if a.target != "" && b.target != "" {
+		// Equal names are one file even when the working directory is
+		// gone and Abs cannot say so.
 		x, errx := filepath.Abs(a.target)
 		y, erry := filepath.Abs(b.target)
-		if errx == nil && erry == nil && x == y {
+		if a.target == b.target || errx == nil && erry == nil && x == y {
 			return true
 		}
 	}
