@@ -175,7 +175,7 @@ var scalarSchemas = map[reflect.Type]func() *schema{
 			}
 		}
 		slices.Sort(names)
-		return &schema{Type: "string", Enum: slices.Compact(names), Description: "a cipher suite as crypto/tls or gmsm/gmtls names it"}
+		return &schema{Type: "string", Enum: slices.Compact(names), Description: "a cipher suite as crypto/tls, gmsm/gmtls or gotlcp names it"}
 	},
 	reflect.TypeFor[ModuleMode](): func() *schema {
 		return &schema{Type: "string", Enum: []string{string(Allowlist), string(Denylist)}}

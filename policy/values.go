@@ -110,6 +110,15 @@ var GMSuites = []GMSuite{
 	{0xe01a, "RSA_SM4_CBC_SHA1", "GMTLS_RSA_WITH_SM4_SHA1", true},
 	{0xe051, "ECDHE_SM4_GCM_SM3", "", false},
 	{0xe053, "ECC_SM4_GCM_SM3", "", false},
+	// GB/T 38636-2020 adds the SM9 (IBC) suites and RSA ones, as gotlcp
+	// names them.
+	{0xe015, "IBSDH_SM4_CBC_SM3", "", false},
+	{0xe055, "IBSDH_SM4_GCM_SM3", "", false},
+	{0xe017, "IBC_SM4_CBC_SM3", "", false},
+	{0xe057, "IBC_SM4_GCM_SM3", "", false},
+	{0xe059, "RSA_SM4_GCM_SM3", "", false},
+	{0xe01e, "RSA_SM4_CBC_SHA256", "", false},
+	{0xe05a, "RSA_SM4_GCM_SHA256", "", false},
 }
 
 // CipherID returns the ID of a cipher suite named as crypto/tls names it,

@@ -39,7 +39,7 @@ var Rules = []string{"XC301", "XC302", "XC303"}
 const maxChain = 8
 
 // callbacks are the Config fields called during a handshake.
-var callbacks = []string{"VerifyPeerCertificate", "VerifyConnection", "GetCertificate", "GetClientCertificate", "GetConfigForClient"}
+var callbacks = []string{"VerifyPeerCertificate", "VerifyConnection", "GetCertificate", "GetKECertificate", "GetClientCertificate", "GetConfigForClient"}
 
 // fnode is a function of this package in the call graph.
 type fnode struct {

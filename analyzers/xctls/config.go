@@ -19,6 +19,7 @@ const (
 	notTLS = tlstype.None
 	stdTLS = tlstype.Std
 	gmTLS  = tlstype.GM
+	tlcp   = tlstype.TLCP
 )
 
 // versionGMSSL is gmtls.VersionGMSSL (GM/T 0024-2014).

@@ -4,7 +4,8 @@
 //
 // xctls: report TLS configurations below the policy: old versions, disabled certificate checks, weak cipher suites
 //
-// It reads crypto/tls.Config and github.com/tjfoc/gmsm/gmtls.Config values,
+// It reads crypto/tls.Config, github.com/tjfoc/gmsm/gmtls.Config and
+// gitee.com/Trisia/gotlcp/tlcp.Config values,
 // in composite literals (also nested, as in http.Transport{TLSClientConfig: …})
 // and in field assignments, resolving named constants through the type
 // checker; a value it cannot resolve is not a finding.
@@ -15,7 +16,8 @@
 // servers before. A gmtls.Config without GMSupport speaks standard TLS, and
 // with MinVersion unset it accepts SSL 3.0 and TLS 1.0; gmtls cannot speak
 // TLS 1.3 at all. GM TLS (gmtls.VersionGMSSL) is judged by the GM rules, not
-// by the TLS minimum. A //go:debug tls10server=1 directive is reported too.
+// by the TLS minimum, and so is TLCP, which has that one version. A
+// //go:debug tls10server=1 directive is reported too.
 //
 // XC104 reports InsecureSkipVerify set to true, unless the same configuration
 // verifies the peer itself with a VerifyPeerCertificate or VerifyConnection

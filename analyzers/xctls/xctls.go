@@ -288,9 +288,12 @@ func (c *checker) recommended(fl flavor) string {
 	return fmt.Sprintf("%s.VersionTLS%s", fl.PkgName(), strings.ReplaceAll(c.min.String(), ".", ""))
 }
 
+// minVersion judges a MinVersion setting. TLCP has one version, GM TLS
+// 1.1: its MinVersion and MaxVersion cannot let a standard TLS version in,
+// so XC103 has nothing to judge there.
 func (c *checker) minVersion(fl flavor, f field) {
 	v, ok := constUint(c.pass.TypesInfo, f.value)
-	if !ok || v == 0 || fl == gmTLS && v == versionGMSSL || v >= uint64(c.min) {
+	if !ok || v == 0 || fl == tlcp || fl == gmTLS && v == versionGMSSL || v >= uint64(c.min) {
 		return
 	}
 	src := types.ExprString(f.value)
@@ -303,7 +306,7 @@ func (c *checker) minVersion(fl flavor, f field) {
 
 func (c *checker) maxVersion(fl flavor, f field) {
 	v, ok := constUint(c.pass.TypesInfo, f.value)
-	if !ok || v == 0 || fl == gmTLS && v == versionGMSSL || v >= uint64(c.min) {
+	if !ok || v == 0 || fl == tlcp || fl == gmTLS && v == versionGMSSL || v >= uint64(c.min) {
 		return
 	}
 	c.report("XC103", f.node, "%s.Config MaxVersion %s (%s) caps TLS below the policy minimum TLS %s", fl.PkgName(), types.ExprString(f.value), versionName(v), c.min)
@@ -390,7 +393,7 @@ func (c *checker) cipherSuites(fl flavor, f field) {
 		}
 		name := policy.CipherSuiteName(uint16(id))
 		switch {
-		case c.insecure[uint16(id)] || fl == gmTLS && insecureGM(uint16(id)):
+		case c.insecure[uint16(id)] || fl.SpeaksGM() && insecureGM(uint16(id)):
 			insecure = append(insecure, name)
 		case c.approved != nil && !c.approved[uint16(id)]:
 			unapproved = append(unapproved, name)

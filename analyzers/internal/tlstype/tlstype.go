@@ -1,5 +1,5 @@
 // Package tlstype recognises the TLS library types xcguard's analyzers read:
-// crypto/tls and github.com/tjfoc/gmsm/gmtls.
+// crypto/tls, github.com/tjfoc/gmsm/gmtls and gitee.com/Trisia/gotlcp/tlcp.
 package tlstype
 
 import "go/types"
@@ -11,21 +11,35 @@ const (
 	None Flavor = iota
 	Std         // crypto/tls
 	GM          // github.com/tjfoc/gmsm/gmtls: GM TLS and standard TLS up to 1.2
+	TLCP        // gitee.com/Trisia/gotlcp/tlcp: TLCP (GB/T 38636) only
 )
 
-// GMTLSPath is gmsm's TLS package.
-const GMTLSPath = "github.com/tjfoc/gmsm/gmtls"
+const (
+	// GMTLSPath is tjfoc gmsm's TLS package.
+	GMTLSPath = "github.com/tjfoc/gmsm/gmtls"
+	// TLCPPath is gotlcp's TLCP package.
+	TLCPPath = "gitee.com/Trisia/gotlcp/tlcp"
+	// PAPath is gotlcp's listener that serves TLCP and standard TLS on one
+	// port, telling them apart by the record's version.
+	PAPath = "gitee.com/Trisia/gotlcp/pa"
+)
 
 // PkgName is the package name code uses for the flavor.
 func (f Flavor) PkgName() string {
-	if f == GM {
+	switch f {
+	case GM:
 		return "gmtls"
+	case TLCP:
+		return "tlcp"
 	}
 	return "tls"
 }
 
+// SpeaksGM reports whether the flavor can speak a GM protocol.
+func (f Flavor) SpeaksGM() bool { return f == GM || f == TLCP }
+
 // Of tells whether t (or what it points to) is the named type name of
-// crypto/tls or gmtls, e.g. Of(t, "Config").
+// crypto/tls, gmtls or tlcp, e.g. Of(t, "Config").
 func Of(t types.Type, name string) Flavor {
 	if t == nil {
 		return None
@@ -47,12 +61,14 @@ func ForPath(path string) Flavor {
 		return Std
 	case GMTLSPath:
 		return GM
+	case TLCPPath:
+		return TLCP
 	}
 	return None
 }
 
 // Reaches reports whether the package can name a TLS type: it imports
-// crypto/tls or gmtls, or a package that does (net/http's Transport).
+// crypto/tls, gmtls or tlcp, or a package that does (net/http's Transport).
 func Reaches(pkg *types.Package) bool {
 	is := func(p *types.Package) bool { return ForPath(p.Path()) != None }
 	for _, imp := range pkg.Imports() {

@@ -4,9 +4,11 @@
 package endpoints
 
 import (
+	"context"
 	"crypto/tls"
 	"net"
 	"net/http"
+	"time"
 )
 
 func Serve(h http.Handler) error {
@@ -67,4 +69,51 @@ func Listen() (net.Listener, error) {
 // QUIC's TLS is standard TLS 1.3 too.
 func QUIC(cfg *tls.Config) *tls.QUICConn {
 	return tls.QUICServer(&tls.QUICConfig{TLSConfig: cfg}) // want `^XC106: tls.QUICServer serves standard TLS only`
+}
+
+// A tls.Dialer dials with its Config; none is Go's defaults.
+func Dialer() (net.Conn, error) {
+	d := &tls.Dialer{NetDialer: &net.Dialer{}}
+	return d.Dial("tcp", "core.bank.example.cn:443") // want `^XC103: \(\*tls.Dialer\).Dial dials with Go's default TLS configuration` `^XC106: \(\*tls.Dialer\).Dial dials standard TLS only`
+}
+
+func DialerConfigured(ctx context.Context) (net.Conn, error) {
+	d := tls.Dialer{Config: &tls.Config{MinVersion: tls.VersionTLS13}}
+	return d.DialContext(ctx, "tcp", "core.bank.example.cn:443") // want `^XC106: \(\*tls.Dialer\).DialContext dials standard TLS only`
+}
+
+// An http.Client literal without a Transport uses http.DefaultTransport:
+// Go's default TLS configuration.
+func FetchClient() (*http.Response, error) {
+	c := &http.Client{Timeout: 10 * time.Second}
+	return c.Get("https://rates.bank.example.cn/v1/cny") // want `^XC103: \(\*http.Client\).Get dials with Go's default TLS configuration` `^XC106: \(\*http.Client\).Get dials standard TLS only`
+}
+
+func FetchTransport() (*http.Response, error) {
+	c := &http.Client{Transport: &http.Transport{MaxIdleConns: 4}}
+	return c.Post("https://rates.bank.example.cn/v1/cny", "text/plain", nil) // want `^XC103: \(\*http.Client\).Post dials with Go's default TLS configuration` `^XC106: `
+}
+
+func FetchConfigured() (*http.Response, error) {
+	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{MinVersion: tls.VersionTLS13}}}
+	return c.Get("https://rates.bank.example.cn/v1/cny") // want `^XC106: \(\*http.Client\).Get dials standard TLS only`
+}
+
+// A transport that dials TLS itself, or one not in sight, may speak GM
+// TLS: no endpoint is claimed.
+func FetchOwnDial(dial func(ctx context.Context, network, addr string) (net.Conn, error)) (*http.Response, error) {
+	c := &http.Client{Transport: &http.Transport{DialTLSContext: dial}}
+	return c.Get("https://rates.bank.example.cn/v1/cny")
+}
+
+func FetchGiven(c *http.Client, rt http.RoundTripper) (*http.Response, error) {
+	other := &http.Client{Transport: rt}
+	other.Get("https://rates.bank.example.cn/v1/cny")
+	return c.Get("https://rates.bank.example.cn/v1/cny")
+}
+
+func FetchReassigned(rt http.RoundTripper) (*http.Response, error) {
+	c := &http.Client{}
+	c.Transport = rt
+	return c.Get("https://rates.bank.example.cn/v1/cny")
 }
