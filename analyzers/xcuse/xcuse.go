@@ -60,6 +60,9 @@ type Endpoint struct {
 	Flavor tlstype.Flavor
 	Config Config
 	Expr   ast.Expr // with Given
+	// Dual: the endpoint serves TLCP and standard TLS on one port (gotlcp's
+	// pa); Flavor is TLCP and Expr, if any, is the TLCP configuration.
+	Dual bool
 }
 
 // Uses is what a package does with TLS.
@@ -71,60 +74,76 @@ type Uses struct {
 }
 
 // endpoint describes a TLS entry point: the side, and which argument is
-// the configuration (-1: none, Go's defaults; -2: the receiver's TLSConfig;
-// -3: an https URL as argument 0).
+// the configuration (-1: none, Go's defaults; -2: the receiver's field
+// named by field; -3: an https URL as argument 0). dual marks gotlcp's pa
+// listeners, which serve TLCP and standard TLS on one port.
 type endpoint struct {
 	side   Side
 	config int
+	field  string
+	dual   bool
 }
 
 const (
-	noConfig    = -1
-	serverField = -2
-	httpsURL    = -3
+	noConfig      = -1
+	receiverField = -2
+	httpsURL      = -3
 )
 
 var endpoints = map[string]endpoint{
-	"net/http.ListenAndServeTLS":           {Server, noConfig},
-	"(*net/http.Server).ListenAndServeTLS": {Server, serverField},
-	"(*net/http.Server).ServeTLS":          {Server, serverField},
-	"net/http.ServeTLS":                    {Server, noConfig},
-	"net/http.Get":                         {Client, httpsURL},
-	"net/http.Head":                        {Client, httpsURL},
-	"net/http.Post":                        {Client, httpsURL},
-	"net/http.PostForm":                    {Client, httpsURL},
+	"net/http.ListenAndServeTLS":           {side: Server, config: noConfig},
+	"(*net/http.Server).ListenAndServeTLS": {side: Server, config: receiverField, field: "TLSConfig"},
+	"(*net/http.Server).ServeTLS":          {side: Server, config: receiverField, field: "TLSConfig"},
+	"net/http.ServeTLS":                    {side: Server, config: noConfig},
+	"net/http.Get":                         {side: Client, config: httpsURL},
+	"net/http.Head":                        {side: Client, config: httpsURL},
+	"net/http.Post":                        {side: Client, config: httpsURL},
+	"net/http.PostForm":                    {side: Client, config: httpsURL},
 
-	"crypto/tls.Listen":         {Server, 2},
-	"crypto/tls.NewListener":    {Server, 1},
-	"crypto/tls.Server":         {Server, 1},
-	"crypto/tls.Dial":           {Client, 2},
-	"crypto/tls.DialWithDialer": {Client, 3},
-	"crypto/tls.Client":         {Client, 1},
-	"crypto/tls.QUICClient":     {Client, 0},
-	"crypto/tls.QUICServer":     {Server, 0},
+	"crypto/tls.Listen":                {side: Server, config: 2},
+	"crypto/tls.NewListener":           {side: Server, config: 1},
+	"crypto/tls.Server":                {side: Server, config: 1},
+	"crypto/tls.Dial":                  {side: Client, config: 2},
+	"crypto/tls.DialWithDialer":        {side: Client, config: 3},
+	"crypto/tls.Client":                {side: Client, config: 1},
+	"(*crypto/tls.Dialer).Dial":        {side: Client, config: receiverField, field: "Config"},
+	"(*crypto/tls.Dialer).DialContext": {side: Client, config: receiverField, field: "Config"},
+	"crypto/tls.QUICClient":            {side: Client, config: 0},
+	"crypto/tls.QUICServer":            {side: Server, config: 0},
 
-	tlstype.GMTLSPath + ".Listen":         {Server, 2},
-	tlstype.GMTLSPath + ".NewListener":    {Server, 1},
-	tlstype.GMTLSPath + ".Server":         {Server, 1},
-	tlstype.GMTLSPath + ".Dial":           {Client, 2},
-	tlstype.GMTLSPath + ".DialWithDialer": {Client, 3},
-	tlstype.GMTLSPath + ".Client":         {Client, 1},
+	tlstype.GMTLSPath + ".Listen":         {side: Server, config: 2},
+	tlstype.GMTLSPath + ".NewListener":    {side: Server, config: 1},
+	tlstype.GMTLSPath + ".Server":         {side: Server, config: 1},
+	tlstype.GMTLSPath + ".Dial":           {side: Client, config: 2},
+	tlstype.GMTLSPath + ".DialWithDialer": {side: Client, config: 3},
+	tlstype.GMTLSPath + ".Client":         {side: Client, config: 1},
 
-	"google.golang.org/grpc/credentials.NewTLS":               {Client, 0},
-	"google.golang.org/grpc/credentials.NewServerTLSFromFile": {Server, noConfig},
-	"google.golang.org/grpc/credentials.NewServerTLSFromCert": {Server, noConfig},
-	"google.golang.org/grpc/credentials.NewClientTLSFromFile": {Client, noConfig},
-	"google.golang.org/grpc/credentials.NewClientTLSFromCert": {Client, noConfig},
+	tlstype.TLCPPath + ".Listen":                     {side: Server, config: 2},
+	tlstype.TLCPPath + ".NewListener":                {side: Server, config: 1},
+	tlstype.TLCPPath + ".Server":                     {side: Server, config: 1},
+	tlstype.TLCPPath + ".Dial":                       {side: Client, config: 2},
+	tlstype.TLCPPath + ".DialWithDialer":             {side: Client, config: 3},
+	tlstype.TLCPPath + ".Client":                     {side: Client, config: 1},
+	"(*" + tlstype.TLCPPath + ".Dialer).Dial":        {side: Client, config: receiverField, field: "Config"},
+	"(*" + tlstype.TLCPPath + ".Dialer).DialContext": {side: Client, config: receiverField, field: "Config"},
+	tlstype.PAPath + ".Listen":                       {side: Server, config: 2, dual: true},
+	tlstype.PAPath + ".NewListener":                  {side: Server, config: 1, dual: true},
+
+	"google.golang.org/grpc/credentials.NewTLS":               {side: Client, config: 0},
+	"google.golang.org/grpc/credentials.NewServerTLSFromFile": {side: Server, config: noConfig},
+	"google.golang.org/grpc/credentials.NewServerTLSFromCert": {side: Server, config: noConfig},
+	"google.golang.org/grpc/credentials.NewClientTLSFromFile": {side: Client, config: noConfig},
+	"google.golang.org/grpc/credentials.NewClientTLSFromCert": {side: Client, config: noConfig},
 }
 
-// defaultClientMethods are the methods of http.DefaultClient that fetch a
-// URL given as argument 0.
-var defaultClientMethods = map[string]bool{"Get": true, "Head": true, "Post": true, "PostForm": true}
+// clientMethods are the methods of http.Client that fetch a URL given as
+// argument 0.
+var clientMethods = map[string]bool{"Get": true, "Head": true, "Post": true, "PostForm": true}
 
 func run(pass *analysis.Pass) (any, error) {
 	u := &Uses{}
 	for _, imp := range pass.Pkg.Imports() {
-		if tlstype.ForPath(imp.Path()) == tlstype.GM || isTLCP(imp.Path()) {
+		if tlstype.ForPath(imp.Path()).SpeaksGM() || imp.Path() == tlstype.PAPath {
 			u.GM = true
 		}
 	}
@@ -145,13 +164,11 @@ func run(pass *analysis.Pass) (any, error) {
 	return u, nil
 }
 
-func isTLCP(path string) bool { return path == "gitee.com/Trisia/gotlcp/tlcp" }
-
 // reachesTLS: the package imports what can open a TLS endpoint.
 func reachesTLS(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch p := imp.Path(); {
-		case p == "net/http", p == "google.golang.org/grpc/credentials", tlstype.ForPath(p) != tlstype.None:
+		case p == "net/http", p == "google.golang.org/grpc/credentials", p == tlstype.PAPath, tlstype.ForPath(p) != tlstype.None:
 			return true
 		}
 	}
@@ -166,17 +183,20 @@ func classify(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node) (Endpoi
 	}
 	full := fn.FullName()
 	spec, known := endpoints[full]
-	if !known {
-		// http.DefaultClient.Get(url): the default client's configuration.
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && defaultClientMethods[fn.Name()] && full == "(*net/http.Client)."+fn.Name() && isDefaultClient(info, sel.X) {
-			spec, known = endpoint{Client, httpsURL}, true
-		}
+	if !known && full == "(*net/http.Client)."+fn.Name() && clientMethods[fn.Name()] {
+		return clientEndpoint(info, call, fn, stack)
 	}
 	if !known {
 		return Endpoint{}, false
 	}
-	e := Endpoint{Call: call, Func: shortName(fn), Side: spec.side, Flavor: tlstype.ForPath(fn.Pkg().Path())}
-	if e.Flavor == tlstype.None {
+	e := Endpoint{Call: call, Func: shortName(fn), Side: spec.side, Flavor: tlstype.ForPath(fn.Pkg().Path()), Dual: spec.dual}
+	if full == "google.golang.org/grpc/credentials.NewTLS" && inCall(info, stack, "google.golang.org/grpc.Creds") {
+		e.Side = Server // grpc.Creds(credentials.NewTLS(cfg)): a server's
+	}
+	switch {
+	case spec.dual:
+		e.Flavor = tlstype.TLCP // and standard TLS beside it
+	case e.Flavor == tlstype.None:
 		e.Flavor = tlstype.Std // net/http and grpc speak crypto/tls
 	}
 	switch spec.config {
@@ -187,12 +207,12 @@ func classify(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node) (Endpoi
 			return Endpoint{}, false // plain HTTP, or a URL not in sight
 		}
 		e.Config = Default
-	case serverField:
+	case receiverField:
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return Endpoint{}, false
 		}
-		e.Config, e.Expr = serverConfig(info, sel.X, stack)
+		e.Config, e.Expr = fieldConfig(info, localLiteral(info, sel.X, stack), spec.field)
 	default:
 		if spec.config >= len(call.Args) {
 			return Endpoint{}, false
@@ -205,6 +225,58 @@ func classify(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node) (Endpoi
 		}
 	}
 	return e, true
+}
+
+// inCall reports whether the call on top of stack is an argument of a
+// call to the function full names.
+func inCall(info *types.Info, stack []ast.Node, full string) bool {
+	if len(stack) < 2 {
+		return false
+	}
+	outer, ok := stack[len(stack)-2].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, outer).(*types.Func)
+	return ok && fn.FullName() == full
+}
+
+// clientEndpoint is an http.Client method fetching an https:// URL in
+// sight, on a client whose transport the package shows: http.DefaultClient,
+// or a client literal with no Transport (http.DefaultTransport) or with an
+// http.Transport literal that dials TLS itself. A transport not in sight,
+// or one with its own DialTLS, may speak anything: no endpoint.
+func clientEndpoint(info *types.Info, call *ast.CallExpr, fn *types.Func, stack []ast.Node) (Endpoint, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) == 0 || !isHTTPS(info, call.Args[0]) {
+		return Endpoint{}, false
+	}
+	e := Endpoint{Call: call, Func: shortName(fn), Side: Client, Flavor: tlstype.Std, Config: Default}
+	if isStdVar(info, sel.X, "DefaultClient") {
+		return e, true
+	}
+	client := localLiteral(info, sel.X, stack)
+	if client == nil {
+		return Endpoint{}, false
+	}
+	transport, ok := keyed(client, "Transport")
+	if !ok {
+		return Endpoint{}, false
+	}
+	if transport == nil || isNil(info, transport) || isStdVar(info, transport, "DefaultTransport") {
+		return e, true
+	}
+	t := compositeOf(transport)
+	if t == nil {
+		return Endpoint{}, false
+	}
+	for _, own := range []string{"DialTLS", "DialTLSContext"} {
+		if v, ok := keyed(t, own); !ok || v != nil && !isNil(info, v) {
+			return Endpoint{}, false
+		}
+	}
+	e.Config, e.Expr = fieldConfig(info, t, "TLSClientConfig")
+	return e, e.Config != Unknown
 }
 
 // shortName writes a function as code names it: tls.Dial, (*http.Server).ServeTLS.
@@ -233,42 +305,53 @@ func isHTTPS(info *types.Info, e ast.Expr) bool {
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.HasPrefix(strings.ToLower(constant.StringVal(tv.Value)), "https://")
 }
 
-func isDefaultClient(info *types.Info, e ast.Expr) bool {
+// isStdVar reports whether e is net/http's package variable name
+// (DefaultClient, DefaultTransport).
+func isStdVar(info *types.Info, e ast.Expr, name string) bool {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	if !ok {
 		return false
 	}
 	v, ok := info.Uses[sel.Sel].(*types.Var)
-	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultClient"
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == name
 }
 
-// serverConfig is the TLSConfig of the http.Server a call is made on, when
-// the function shows it: a local variable (or the expression itself) that
-// is an &http.Server{…} literal assigned once. A TLSConfig assigned later
-// in the function counts; anything else is Unknown.
-func serverConfig(info *types.Info, recv ast.Expr, stack []ast.Node) (Config, ast.Expr) {
-	lit := serverLiteral(info, recv, stack)
+// fieldConfig is the configuration a literal's field gives (an
+// http.Server's TLSConfig, a tls.Dialer's Config): Default when it is
+// unset or nil, Given with its value, Unknown without a literal.
+func fieldConfig(info *types.Info, lit *ast.CompositeLit, name string) (Config, ast.Expr) {
 	if lit == nil {
 		return Unknown, nil
 	}
+	v, ok := keyed(lit, name)
+	switch {
+	case !ok:
+		return Unknown, nil
+	case v == nil || isNil(info, v):
+		return Default, nil
+	}
+	return Given, v
+}
+
+// keyed is the value of a literal's field: nil when it is unset; not ok
+// when the literal has positional fields, which are not worth reading.
+func keyed(lit *ast.CompositeLit, name string) (ast.Expr, bool) {
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
-			return Unknown, nil // positional fields: not worth reading
+			return nil, false
 		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "TLSConfig" {
-			if isNil(info, kv.Value) {
-				return Default, nil
-			}
-			return Given, kv.Value
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+			return kv.Value, true
 		}
 	}
-	return Default, nil
+	return nil, true
 }
 
-// serverLiteral finds the &http.Server{…} a receiver is, within its
-// function, when it is assigned just once and its TLSConfig not later.
-func serverLiteral(info *types.Info, recv ast.Expr, stack []ast.Node) *ast.CompositeLit {
+// localLiteral finds the composite literal (&http.Server{…},
+// &tls.Dialer{…}) a receiver is, within its function, when the variable is
+// assigned just once and none of its fields later.
+func localLiteral(info *types.Info, recv ast.Expr, stack []ast.Node) *ast.CompositeLit {
 	if lit := compositeOf(recv); lit != nil {
 		return lit
 	}
@@ -328,8 +411,7 @@ func serverLiteral(info *types.Info, recv ast.Expr, stack []ast.Node) *ast.Compo
 	return lit
 }
 
-// compositeOf is the http.Server literal an expression is: &http.Server{…}
-// or http.Server{…}.
+// compositeOf is the literal an expression is: &T{…} or T{…}.
 func compositeOf(e ast.Expr) *ast.CompositeLit {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok {
