@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
 	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
@@ -95,6 +96,9 @@ func run(pass *analysis.Pass) (any, error) {
 		c.collectVars(n.(*ast.GenDecl))
 	})
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	if importsPath(pass.Pkg, tlstype.GMTLSPath) {
+		filter = append(filter, (*ast.CallExpr)(nil))
+	}
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -104,6 +108,8 @@ func run(pass *analysis.Pass) (any, error) {
 			c.literal(n, stack)
 		case *ast.AssignStmt:
 			c.assign(n, stack)
+		case *ast.CallExpr:
+			c.autoSwitch(n, stack)
 		}
 		return true
 	})
@@ -365,6 +371,39 @@ func (c *checker) unsetMinVersion(fl flavor, lit *ast.CompositeLit, gmSupport as
 		}
 		c.report("XC103", lit, "gmtls.Config leaves MinVersion unset: without GMSupport it accepts SSL 3.0 and TLS 1.0, below the policy minimum TLS %s%sMinVersion: %s", c.min, report.HintPrefix, c.recommended(fl))
 	}
+}
+
+// autoSwitch judges gmtls.NewBasicAutoSwitchConfig, which makes a Config
+// that serves GM TLS and standard TLS on one port. Its MinVersion is
+// unset, so the standard side accepts SSL 3.0 and TLS 1.0; it can never
+// reach TLS 1.3. gmtls compares versions as numbers, so a MinVersion that
+// shuts SSL 3.0 out shuts GM TLS (0x0101) out too: the fix is another
+// library. A MinVersion assigned to the result later in the function is
+// judged where it is assigned.
+func (c *checker) autoSwitch(call *ast.CallExpr, stack []ast.Node) {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.FullName() != tlstype.GMTLSPath+".NewBasicAutoSwitchConfig" {
+		return
+	}
+	fix := fmt.Sprintf("gotlcp's pa.Listen, which serves TLCP beside a crypto/tls Config with MinVersion: %s", c.recommended(stdTLS))
+	if c.min > tls.VersionTLS12 {
+		c.report("XC103", call, "gmtls.NewBasicAutoSwitchConfig serves standard TLS beside GM TLS, and gmtls speaks it only up to TLS 1.2, below the policy minimum TLS %s%s%s", c.min, report.HintPrefix, fix)
+		return
+	}
+	if c.min <= tls.VersionSSL30 {
+		return
+	}
+	if lhs, obj := boundTo(c.pass.TypesInfo, stack); lhs != nil {
+		if _, set := assignedFields(c.pass.TypesInfo, enclosingBody(stack), types.ExprString(lhs), obj, false, "MinVersion")["MinVersion"]; set {
+			return
+		}
+	}
+	c.report("XC103", call, "gmtls.NewBasicAutoSwitchConfig leaves MinVersion unset: its standard-TLS side accepts SSL 3.0 and TLS 1.0, below the policy minimum TLS %s, and a higher MinVersion shuts GM TLS clients out too (gmtls compares 0x0101 as a number)%s%s", c.min, report.HintPrefix, fix)
+}
+
+// importsPath reports whether pkg imports path directly.
+func importsPath(pkg *types.Package, path string) bool {
+	return slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool { return p.Path() == path })
 }
 
 func (c *checker) insecureSkipVerify(fl flavor, f field, verifies bool) {

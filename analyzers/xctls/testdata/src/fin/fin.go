@@ -61,3 +61,8 @@ func GM() []*gmtls.Config {
 		{}, // want `^XC103: gmtls.Config without GMSupport speaks standard TLS only up to 1.2, below the policy minimum TLS 1.3; use gmtls.NewGMSupport\(\) for GM TLS and crypto/tls for TLS 1.3$`
 	}
 }
+
+// Under finance no MinVersion helps: gmtls's standard side stops at TLS 1.2.
+func AutoSwitch(sig, enc, std *gmtls.Certificate) (*gmtls.Config, error) {
+	return gmtls.NewBasicAutoSwitchConfig(sig, enc, std) // want `^XC103: gmtls.NewBasicAutoSwitchConfig serves standard TLS beside GM TLS, and gmtls speaks it only up to TLS 1.2, below the policy minimum TLS 1.3; use gotlcp's pa.Listen, which serves TLCP beside a crypto/tls Config with MinVersion: tls.VersionTLS13$`
+}

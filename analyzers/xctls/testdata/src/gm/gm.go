@@ -28,3 +28,18 @@ func Later() *gmtls.Config {
 	cfg.GMSupport = gmtls.NewGMSupport() // set after the literal: GM TLS
 	return cfg
 }
+
+// The auto-switch config's standard side accepts SSL 3.0 (baseline: TLS 1.2).
+func AutoSwitch(sig, enc, std *gmtls.Certificate) (*gmtls.Config, error) {
+	return gmtls.NewBasicAutoSwitchConfig(sig, enc, std) // want `^XC103: gmtls.NewBasicAutoSwitchConfig leaves MinVersion unset: its standard-TLS side accepts SSL 3.0 and TLS 1.0, below the policy minimum TLS 1.2, and a higher MinVersion shuts GM TLS clients out too \(gmtls compares 0x0101 as a number\); use gotlcp's pa.Listen, which serves TLCP beside a crypto/tls Config with MinVersion: tls.VersionTLS12$`
+}
+
+// A MinVersion set on the result is judged where it is set.
+func AutoSwitchPinned(sig, enc, std *gmtls.Certificate) (*gmtls.Config, error) {
+	cfg, err := gmtls.NewBasicAutoSwitchConfig(sig, enc, std)
+	if err != nil {
+		return nil, err
+	}
+	cfg.MinVersion = gmtls.VersionTLS12
+	return cfg, nil
+}

@@ -45,3 +45,9 @@ type Config struct {
 type Conn struct{ net.Conn }
 
 func Dial(network, addr string, config *Config) (*Conn, error) { return nil, nil }
+
+// NewBasicAutoSwitchConfig serves GM TLS and standard TLS on one port; the
+// real one sets GMSupport in mix mode and leaves MinVersion unset.
+func NewBasicAutoSwitchConfig(sm2SigCert, sm2EncCert, stdCert *Certificate) (*Config, error) {
+	return &Config{GMSupport: NewGMSupport()}, nil
+}
