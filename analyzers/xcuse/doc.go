@@ -1,9 +1,10 @@
 // Package xcuse defines an Analyzer that finds the TLS endpoints a package
-// opens: the crypto-use model the TLS rules judge.
+// opens and the crypto operations it performs: the crypto-use model the
+// TLS rules judge and the inventory lists.
 //
 // # Analyzer xcuse
 //
-// xcuse: find the TLS endpoints a package serves or dials
+// xcuse: find the TLS endpoints a package serves or dials and the crypto it performs
 //
 // It lists every call that serves or dials TLS, whether or not a tls.Config
 // literal is in sight: net/http's ListenAndServeTLS and ServeTLS (with the
@@ -18,4 +19,15 @@
 // show). A client whose transport is not in sight, or dials TLS itself, may
 // speak anything and is not an endpoint. It reports nothing: xctls judges
 // the endpoints (XC103, XC106).
+//
+// It also lists every crypto operation at its call, or where a crypto
+// function is passed as a value (sha256.New to hmac.New): hashes, MACs,
+// block ciphers and their modes, AEADs, stream ciphers, signatures,
+// public-key encryption, key agreement, KEMs, KDFs and the CSPRNG, from
+// the standard library, golang.org/x/crypto, tjfoc/gmsm and emmansun/gmsm.
+// Each names its algorithm as an assessor does (AES-128-GCM, HMAC-SM3,
+// RSA-PSS-SHA-256) from what the arguments show, its CycloneDX primitive,
+// mode and function, its key size where the code shows it, and whether it
+// is a GM algorithm. A call through an interface (a crypto.Signer, a
+// hash.Hash's Write) names no algorithm and is not listed.
 package xcuse

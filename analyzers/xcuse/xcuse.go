@@ -20,7 +20,8 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer finds the package's TLS endpoints; its result is *Uses.
+// Analyzer finds the package's TLS endpoints and crypto operations; its
+// result is *Uses.
 var Analyzer = &analysis.Analyzer{
 	Name:       "xcuse",
 	Doc:        analysisdoc.MustExtract(doc, "xcuse"),
@@ -65,9 +66,10 @@ type Endpoint struct {
 	Dual bool
 }
 
-// Uses is what a package does with TLS.
+// Uses is what a package does with TLS and crypto.
 type Uses struct {
 	Endpoints []Endpoint
+	Ops       []Op // in source order
 	// GM is set when the package uses a GM TLS library (gmtls, TLCP):
 	// dual mode serves both.
 	GM bool
@@ -147,10 +149,13 @@ func run(pass *analysis.Pass) (any, error) {
 			u.GM = true
 		}
 	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if reachesCrypto(pass.Pkg) {
+		u.Ops = findOps(pass, ins)
+	}
 	if !reachesTLS(pass.Pkg) {
 		return u, nil
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true

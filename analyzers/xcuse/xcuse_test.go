@@ -11,8 +11,9 @@ import (
 	"github.com/xcguard/xcguard/analyzers/xcuse"
 )
 
-// show reports each endpoint xcuse finds, so that the model is specified
-// line by line: "endpoint: FUNC SIDE LIBRARY CONFIG[ dual]".
+// show reports each endpoint and crypto operation xcuse finds, so that the
+// model is specified line by line: "endpoint: FUNC SIDE LIBRARY CONFIG[ dual]"
+// and "op: FUNC ALGORITHM PRIMITIVE[ mode=M] FUNCTION[ bits=N][ gm][ value] LIBRARY".
 var show = &analysis.Analyzer{
 	Name:     "showuses",
 	Doc:      "report the endpoints xcuse finds",
@@ -32,6 +33,23 @@ var show = &analysis.Analyzer{
 			}
 			pass.Reportf(e.Call.Pos(), "%s", msg)
 		}
+		for _, op := range uses.Ops {
+			msg := fmt.Sprintf("op: %s %s %s", op.Func, op.Algorithm, op.Primitive)
+			if op.Mode != "" {
+				msg += " mode=" + op.Mode
+			}
+			msg += " " + op.Function
+			if op.KeyBits != 0 {
+				msg += fmt.Sprintf(" bits=%d", op.KeyBits)
+			}
+			if op.GM {
+				msg += " gm"
+			}
+			if op.Value {
+				msg += " value"
+			}
+			pass.Reportf(op.Node.Pos(), "%s %s", msg, op.Library)
+		}
 		if uses.GM {
 			pass.Reportf(pass.Files[0].Package, "speaks GM TLS")
 		}
@@ -41,4 +59,8 @@ var show = &analysis.Analyzer{
 
 func TestEndpoints(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), show, "uses", "gm")
+}
+
+func TestOps(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), show, "ops")
 }
