@@ -3,7 +3,7 @@ package xctls
 import (
 	"crypto/tls"
 	"fmt"
-	"go/version"
+	"strings"
 
 	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
 	"github.com/xcguard/xcguard/analyzers/xcuse"
@@ -40,12 +40,10 @@ func (c *checker) endpoints(uses *xcuse.Uses) {
 // below the policy's minimum.
 func (c *checker) defaultConfig(e xcuse.Endpoint) {
 	def, why := uint64(tls.VersionTLS12), "Go's default"
-	if e.Side == xcuse.Server && c.goVersion != "" && version.Compare("go"+c.goVersion, "go1.22") < 0 {
-		def, why = tls.VersionTLS10, fmt.Sprintf("Go's default for servers with go %s in go.mod", c.goVersion)
+	if from, ok := c.debug["tls10server"]; ok && e.Side == xcuse.Server {
+		def, why = tls.VersionTLS10, "tls10server=1 from "+from
 	}
-	if e.Side == xcuse.Server && c.tls10server {
-		def, why = tls.VersionTLS10, "this package's //go:debug directives restore tls10server=1"
-	}
+	c.defaultSuites(e)
 	if def >= uint64(c.min) {
 		return
 	}
@@ -55,6 +53,25 @@ func (c *checker) defaultConfig(e xcuse.Endpoint) {
 	}
 	c.report("XC103", e.Call, "%s %s with Go's default TLS configuration, which accepts TLS %s (%s), below the policy minimum TLS %s%s%s",
 		e.Func, verb(e.Side, "serves", "dials"), versionName(def)[len("TLS "):], why, c.min, report.HintPrefix, fix)
+}
+
+// defaultSuites reports an endpoint whose Go default cipher suites
+// include what GODEBUG re-enables and the policy forbids: RSA key exchange
+// (tlsrsakex=1) and 3DES (tls3des=1), before Go 1.22 and 1.23 the default.
+func (c *checker) defaultSuites(e xcuse.Endpoint) {
+	var parts, strong []string
+	for _, s := range []struct{ name, what string }{{"tlsrsakex", "RSA key exchange"}, {"tls3des", "3DES"}} {
+		from, weak := c.debug[s.name]
+		if _, forbidden := c.cfg.Policy.ForbidsGodebug(s.name, "1"); weak && forbidden {
+			parts = append(parts, fmt.Sprintf("%s (%s=1 from %s)", s.what, s.name, from))
+			strong = append(strong, s.name+"=0")
+		}
+	}
+	if len(parts) == 0 {
+		return
+	}
+	c.report("XC105", e.Call, "%s %s with Go's default cipher suites, which include %s%sa tls.Config with the policy's CipherSuites, or undo what restores them (GODEBUG %s)",
+		e.Func, verb(e.Side, "serves", "dials"), strings.Join(parts, " and "), report.HintPrefix, strings.Join(strong, ","))
 }
 
 func verb(s xcuse.Side, server, client string) string {

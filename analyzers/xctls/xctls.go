@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"go/version"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -44,10 +44,10 @@ type checker struct {
 	pass      *analysis.Pass
 	cfg       *xcconfig.Config
 	min       policy.TLSVersion // the policy's minimum
-	goVersion string            // the module's, for Go's default MinVersion
-	// tls10server: a //go:debug tls10server=1 of this main package makes
-	// servers' default TLS 1.0.
-	tls10server bool
+	// debug is the weak GODEBUG settings the program runs with, by name,
+	// with where each comes from: the go line, go.mod's godebug lines and
+	// the main package's //go:debug directives.
+	debug map[string]string
 	approved    map[uint16]bool // the policy's cipher suites; nil: any secure one
 	insecure    map[uint16]bool
 	pkgVars     map[types.Object]*ast.CompositeLit
@@ -59,26 +59,28 @@ func run(pass *analysis.Pass) (any, error) {
 	if cfg == nil || !slices.ContainsFunc(Rules, cfg.Enabled) {
 		return nil, nil
 	}
-	tls10server := false
+	debug, err := moduleDebug(pass)
+	if err != nil {
+		return nil, err
+	}
 	if pass.Pkg.Name() == "main" {
 		// //go:debug directives count in main packages only, and weaken
 		// crypto whether or not this one uses TLS.
 		g := &checker{pass: pass, cfg: cfg, min: cfg.Policy.Crypto.TLSMinVersion}
 		for _, f := range pass.Files {
-			tls10server = g.goDebug(f) || tls10server
+			g.goDebug(f, &debug)
 		}
 	}
 	if !tlstype.Reaches(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:        pass,
-		cfg:         cfg,
-		min:         cfg.Policy.Crypto.TLSMinVersion,
-		goVersion:   moduleGoVersion(pass),
-		tls10server: tls10server,
-		insecure:    map[uint16]bool{},
-		pkgVars:     map[types.Object]*ast.CompositeLit{},
+		pass:     pass,
+		cfg:      cfg,
+		min:      cfg.Policy.Crypto.TLSMinVersion,
+		debug:    debug.weak(),
+		insecure: map[uint16]bool{},
+		pkgVars:  map[types.Object]*ast.CompositeLit{},
 	}
 	for _, cs := range tls.InsecureCipherSuites() {
 		c.insecure[cs.ID] = true
@@ -117,13 +119,19 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// moduleGoVersion is the go version of the module being checked ("1.21"),
-// which decides Go's default TLS settings; "" when unknown.
-func moduleGoVersion(pass *analysis.Pass) string {
-	if pass.Module != nil && pass.Module.GoVersion != "" {
-		return pass.Module.GoVersion
+// moduleDebug is what gives the program its GODEBUG defaults before the
+// package's own directives: the main module's go.mod, read from disk (its
+// godebug lines are not in the analysis config), or a dependency's go
+// version; nothing in GOPATH mode.
+func moduleDebug(pass *analysis.Pass) (programDebug, error) {
+	if pass.Module == nil || pass.Module.GoVersion == "" {
+		return programDebug{}, nil
 	}
-	return ""
+	if pass.Module.Version != "" || len(pass.Files) == 0 {
+		v := pass.Module.GoVersion
+		return programDebug{base: v, baseFrom: "go " + v + " in go.mod"}, nil
+	}
+	return goModDebug(filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name()), pass.Module.GoVersion)
 }
 
 // collectVars remembers package-level slices such as
@@ -353,10 +361,10 @@ func (c *checker) unsetMinVersion(fl flavor, lit *ast.CompositeLit, gmSupport as
 	switch fl {
 	case stdTLS:
 		// Clients default to TLS 1.2 since Go 1.18; servers since Go 1.22,
-		// by the main module's go version (GODEBUG tls10server).
+		// unless GODEBUG tls10server=1.
 		def, why := uint64(tls.VersionTLS12), "Go's default is TLS 1.2"
-		if !client && c.goVersion != "" && version.Compare("go"+c.goVersion, "go1.22") < 0 {
-			def, why = tls.VersionTLS10, fmt.Sprintf("with go %s in go.mod, Go's default for servers is TLS 1.0", c.goVersion)
+		if from, ok := c.debug["tls10server"]; ok && !client {
+			def, why = tls.VersionTLS10, fmt.Sprintf("Go's default for servers is TLS 1.0 (tls10server=1 from %s)", from)
 		}
 		if def < uint64(c.min) {
 			c.report("XC103", lit, "tls.Config leaves MinVersion unset: %s, below the policy minimum TLS %s%sMinVersion: %s", why, c.min, report.HintPrefix, c.recommended(fl))
@@ -461,8 +469,8 @@ func insecureGM(id uint16) bool {
 
 // goDebug reports //go:debug settings that weaken crypto below the
 // policy (the go.mod forms are the audit's): XC103, XC105 or XC107 as
-// gosettings says. It reports whether the file sets tls10server=1.
-func (c *checker) goDebug(f *ast.File) (tls10server bool) {
+// gosettings says. It applies them to the program's settings.
+func (c *checker) goDebug(f *ast.File, debug *programDebug) {
 	for _, g := range f.Comments {
 		for _, cm := range g.List {
 			text, ok := strings.CutPrefix(cm.Text, "//go:debug ")
@@ -470,12 +478,12 @@ func (c *checker) goDebug(f *ast.File) (tls10server bool) {
 				continue
 			}
 			for _, kv := range gosettings.Parse(strings.TrimSpace(text)) {
+				debug.override(kv[0], kv[1], "//go:debug "+kv[0]+"="+kv[1])
 				if kv[0] == "default" {
 					// //go:debug default=go1.20: that release's defaults.
-					tls10server = c.goDebugDefault(cm, kv[1]) || tls10server
+					c.goDebugDefault(cm, kv[1])
 					continue
 				}
-				tls10server = tls10server || kv == [2]string{"tls10server", "1"}
 				s, bad := c.cfg.Policy.ForbidsGodebug(kv[0], kv[1])
 				if !bad {
 					continue
@@ -484,21 +492,18 @@ func (c *checker) goDebug(f *ast.File) (tls10server bool) {
 			}
 		}
 	}
-	return tls10server
 }
 
 // goDebugDefault reports, at a //go:debug default=goX directive, the weak
 // defaults of that Go release, one finding per rule (other //go:debug
-// lines may set some back; go.mod's are the audit's). It reports whether
-// they include tls10server=1.
-func (c *checker) goDebugDefault(cm *ast.Comment, value string) (tls10server bool) {
+// lines may set some back; go.mod's are the audit's).
+func (c *checker) goDebugDefault(cm *ast.Comment, value string) {
 	v := gosettings.DefaultVersion(value)
 	if v == "" {
-		return false
+		return
 	}
 	var weak []gosettings.Setting
 	for _, s := range gosettings.Implied(v) {
-		tls10server = tls10server || s.Name == "tls10server"
 		if _, bad := c.cfg.Policy.ForbidsGodebug(s.Name, s.Weak); bad {
 			weak = append(weak, s)
 		}
@@ -506,5 +511,4 @@ func (c *checker) goDebugDefault(cm *ast.Comment, value string) (tls10server boo
 	for _, group := range gosettings.ByRule(weak) {
 		c.report(group[0].Rule, cm, "//go:debug default=%s keeps Go's old GODEBUG defaults %s%s", value, gosettings.Describe(group), c.cfg.Policy.Breaks(group[0]))
 	}
-	return tls10server
 }

@@ -17,3 +17,9 @@ func TestXC103GoVersion(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData()+"/go121", xctls.Analyzer, "./...")
 	analysistest.Run(t, analysistest.TestData()+"/go122", xctls.Analyzer, "./...")
 }
+
+// go.mod's godebug lines move the defaults too, either way.
+func TestGoModGodebug(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData()+"/godebugmod", xctls.Analyzer, "./...")
+	analysistest.Run(t, analysistest.TestData()+"/godebugstrong", xctls.Analyzer, "./...")
+}

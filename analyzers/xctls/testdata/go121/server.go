@@ -7,7 +7,7 @@ import (
 	"net/http"
 )
 
-var Server = &tls.Config{} // want `^XC103: tls.Config leaves MinVersion unset: with go 1.21 in go.mod, Go's default for servers is TLS 1.0, below the policy minimum TLS 1.2; use MinVersion: tls.VersionTLS12$`
+var Server = &tls.Config{} // want `^XC103: tls.Config leaves MinVersion unset: Go's default for servers is TLS 1.0 \(tls10server=1 from go 1.21 in go.mod\), below the policy minimum TLS 1.2; use MinVersion: tls.VersionTLS12$`
 
 var Explicit = &tls.Config{MinVersion: tls.VersionTLS12}
 
@@ -17,12 +17,15 @@ var Client = &tls.Config{ServerName: "platform.example.gov.cn"}
 var Transport = struct{ TLSClientConfig *tls.Config }{TLSClientConfig: &tls.Config{}}
 
 // Client and server fields together: it may serve.
-var Both = &tls.Config{ServerName: "x", ClientAuth: tls.RequireAndVerifyClientCert} // want `^XC103: tls.Config leaves MinVersion unset: with go 1.21`
+var Both = &tls.Config{ServerName: "x", ClientAuth: tls.RequireAndVerifyClientCert} // want `^XC103: tls.Config leaves MinVersion unset: Go's default for servers is TLS 1.0 \(tls10server=1 from go 1.21`
 
 // With go 1.21 a server with Go's default configuration accepts TLS 1.0;
-// a client still starts at TLS 1.2.
+// a client still starts at TLS 1.2. Both offer RSA key exchange (Go 1.22
+// dropped it from the defaults) and 3DES (Go 1.23).
 func Serve() error {
-	return http.ListenAndServeTLS(":8443", "c.pem", "k.pem", nil) // want `^XC103: http.ListenAndServeTLS serves with Go's default TLS configuration, which accepts TLS 1.0 \(Go's default for servers with go 1.21 in go.mod\), below the policy minimum TLS 1.2; use a TLSConfig with MinVersion: tls.VersionTLS12$`
+	return http.ListenAndServeTLS(":8443", "c.pem", "k.pem", nil) // want `^XC103: http.ListenAndServeTLS serves with Go's default TLS configuration, which accepts TLS 1.0 \(tls10server=1 from go 1.21 in go.mod\), below the policy minimum TLS 1.2; use a TLSConfig with MinVersion: tls.VersionTLS12$` `^XC105: http.ListenAndServeTLS serves with Go's default cipher suites, which include RSA key exchange \(tlsrsakex=1 from go 1.21 in go.mod\) and 3DES \(tls3des=1 from go 1.21 in go.mod\); use a tls.Config with the policy's CipherSuites, or undo what restores them \(GODEBUG tlsrsakex=0,tls3des=0\)$`
 }
 
-func Fetch() (*http.Response, error) { return http.Get("https://example.cn/") }
+func Fetch() (*http.Response, error) {
+	return http.Get("https://example.cn/") // want `^XC105: http.Get dials with Go's default cipher suites, which include RSA key exchange`
+}

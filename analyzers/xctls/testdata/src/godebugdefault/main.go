@@ -11,5 +11,5 @@ import "net/http"
 // Its servers start at TLS 1.0, so Go's default configuration is below the
 // policy here too.
 func main() {
-	http.ListenAndServeTLS(":8443", "c.pem", "k.pem", nil) // want `^XC103: http.ListenAndServeTLS serves with Go's default TLS configuration, which accepts TLS 1.0 \(this package's //go:debug directives restore tls10server=1\)`
+	http.ListenAndServeTLS(":8443", "c.pem", "k.pem", nil) // want `^XC103: http.ListenAndServeTLS serves with Go's default TLS configuration, which accepts TLS 1.0 \(tls10server=1 from //go:debug default=go1.20\)` `^XC105: http.ListenAndServeTLS serves with Go's default cipher suites, which include RSA key exchange \(tlsrsakex=1 from //go:debug default=go1.20\) and 3DES \(tls3des=1 from //go:debug default=go1.20\)`
 }
