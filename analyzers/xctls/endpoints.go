@@ -20,10 +20,13 @@ func (c *checker) endpoints(uses *xcuse.Uses) {
 	crypto := c.cfg.Policy.Crypto
 	dual := policy.True(crypto.AllowDualMode) && uses.GM
 	for _, e := range uses.Endpoints {
-		if e.Flavor != tlstype.Std {
+		if e.Flavor != tlstype.Std && !e.StdOnly {
 			continue // GM TLS: judged by its Config literal
 		}
-		if e.Config == xcuse.Default {
+		switch {
+		case e.Config == xcuse.Default && e.StdOnly:
+			c.gmtlsDefault(e)
+		case e.Config == xcuse.Default:
 			c.defaultConfig(e)
 		}
 		if policy.True(crypto.RequireGM) && !dual {
@@ -31,7 +34,11 @@ func (c *checker) endpoints(uses *xcuse.Uses) {
 			if policy.True(crypto.AllowDualMode) {
 				how += ", beside it in this package: dual mode (crypto.allow_dual_mode) accepts standard TLS only where GM TLS is served too"
 			}
-			c.report("XC106", e.Call, "%s %s standard TLS only, where the policy requires GM TLS (crypto.require_gm)%s%s", e.Func, verb(e.Side, "serves", "dials"), report.HintPrefix, how)
+			why := ""
+			if e.StdOnly {
+				why = " (its gmtls.Config has no GMSupport)"
+			}
+			c.report("XC106", e.Call, "%s %s standard TLS only%s, where the policy requires GM TLS (crypto.require_gm)%s%s", e.Func, verb(e.Side, "serves", "dials"), why, report.HintPrefix, how)
 		}
 	}
 }
@@ -53,6 +60,16 @@ func (c *checker) defaultConfig(e xcuse.Endpoint) {
 	}
 	c.report("XC103", e.Call, "%s %s with Go's default TLS configuration, which accepts TLS %s (%s), below the policy minimum TLS %s%s%s",
 		e.Func, verb(e.Side, "serves", "dials"), versionName(def)[len("TLS "):], why, c.min, report.HintPrefix, fix)
+}
+
+// gmtlsDefault reports a gmtls endpoint with no configuration: gmtls's
+// defaults have no GMSupport, so it speaks standard TLS from SSL 3.0 to
+// TLS 1.2.
+func (c *checker) gmtlsDefault(e xcuse.Endpoint) {
+	if c.min <= tls.VersionSSL30 {
+		return
+	}
+	c.report("XC103", e.Call, "%s %s with gmtls's default configuration, which has no GMSupport and accepts SSL 3.0 to TLS 1.2, below the policy minimum TLS %s%sa gmtls.Config with GMSupport: gmtls.NewGMSupport()", e.Func, verb(e.Side, "serves", "dials"), c.min, report.HintPrefix)
 }
 
 // defaultSuites reports an endpoint whose Go default cipher suites

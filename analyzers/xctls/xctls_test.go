@@ -9,7 +9,7 @@ import (
 )
 
 func TestXCTLS(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), xctls.Analyzer, "versions", "skipverify", "suites", "gm", "fin", "godebugmain", "godebuglib", "godebugdefault", "endpoints", "dualmode", "endpointsbaseline", "tlcpfin")
+	analysistest.Run(t, analysistest.TestData(), xctls.Analyzer, "versions", "skipverify", "suites", "gm", "fin", "godebugmain", "godebuglib", "godebugdefault", "endpoints", "dualmode", "endpointsbaseline", "tlcpfin", "gmplain", "gmgiven")
 }
 
 // Go's default MinVersion depends on the module's go version.

@@ -64,14 +64,20 @@ type Endpoint struct {
 	// Dual: the endpoint serves TLCP and standard TLS on one port (gotlcp's
 	// pa); Flavor is TLCP and Expr, if any, is the TLCP configuration.
 	Dual bool
+	// StdOnly: a gmtls endpoint whose configuration provably has no
+	// GMSupport (none at all, or a literal without it), so it speaks
+	// standard TLS only, with SSL 3.0 as its default minimum.
+	StdOnly bool
 }
 
 // Uses is what a package does with TLS and crypto.
 type Uses struct {
 	Endpoints []Endpoint
 	Ops       []Op // in source order
-	// GM is set when the package uses a GM TLS library (gmtls, TLCP):
-	// dual mode serves both.
+	// GM is set when the package serves, dials or configures GM TLS: a
+	// TLCP endpoint or config, a gmtls one with GMSupport (or one whose
+	// configuration is not in sight), gmtls.NewGMSupport: dual mode
+	// serves both.
 	GM bool
 }
 
@@ -144,11 +150,6 @@ var clientMethods = map[string]bool{"Get": true, "Head": true, "Post": true, "Po
 
 func run(pass *analysis.Pass) (any, error) {
 	u := &Uses{}
-	for _, imp := range pass.Pkg.Imports() {
-		if tlstype.ForPath(imp.Path()).SpeaksGM() || imp.Path() == tlstype.PAPath {
-			u.GM = true
-		}
-	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if reachesCrypto(pass.Pkg) {
 		u.Ops = findOps(pass, ins)
@@ -156,17 +157,40 @@ func run(pass *analysis.Pass) (any, error) {
 	if !reachesTLS(pass.Pkg) {
 		return u, nil
 	}
-	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
 		}
-		call := n.(*ast.CallExpr)
-		if e, ok := classify(pass, call, stack); ok {
-			u.Endpoints = append(u.Endpoints, e)
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			// A TLCP config, or a gmtls one with GMSupport, is GM TLS
+			// made here, whichever package serves it.
+			switch tlstype.Of(pass.TypesInfo.TypeOf(n), "Config") {
+			case tlstype.TLCP:
+				u.GM = true
+			case tlstype.GM:
+				if v, ok := keyed(n, "GMSupport"); ok && v != nil && !isNil(pass.TypesInfo, v) {
+					u.GM = true
+				}
+			}
+		case *ast.CallExpr:
+			if fn, ok := typeutil.Callee(pass.TypesInfo, n).(*types.Func); ok && gmMakers[fn.FullName()] {
+				u.GM = true
+			}
+			if e, ok := classify(pass, n, stack); ok {
+				u.Endpoints = append(u.Endpoints, e)
+				u.GM = u.GM || e.Flavor.SpeaksGM() && !e.StdOnly
+			}
 		}
 		return true
 	})
 	return u, nil
+}
+
+// gmMakers are the calls that make GM TLS configurations.
+var gmMakers = map[string]bool{
+	tlstype.GMTLSPath + ".NewGMSupport":             true,
+	tlstype.GMTLSPath + ".NewBasicAutoSwitchConfig": true,
 }
 
 // reachesTLS: the package imports what can open a TLS endpoint.
@@ -229,7 +253,52 @@ func classify(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node) (Endpoi
 			e.Config, e.Expr = Given, arg
 		}
 	}
+	if e.Flavor == tlstype.GM {
+		e.StdOnly = e.Config == Default || plainGMTLS(info, e.Expr, stack)
+	}
 	return e, true
+}
+
+// plainGMTLS reports whether a gmtls configuration is provably without
+// GMSupport: a &gmtls.Config{…} literal that does not set it, in place or
+// in a local variable defined once, whose GMSupport is not set later.
+func plainGMTLS(info *types.Info, e ast.Expr, stack []ast.Node) bool {
+	e = ast.Unparen(e)
+	var lit *ast.CompositeLit
+	if id, ok := e.(*ast.Ident); ok {
+		lit = compositeOf(definition(info, id, enclosingBody(stack)))
+		if lit == nil || setsField(info, enclosingBody(stack), id, "GMSupport") {
+			return false
+		}
+	} else {
+		lit = compositeOf(e)
+	}
+	if lit == nil || tlstype.Of(info.TypeOf(lit), "Config") != tlstype.GM {
+		return false
+	}
+	v, ok := keyed(lit, "GMSupport")
+	return ok && (v == nil || isNil(info, v))
+}
+
+// setsField reports whether body assigns id.name anywhere.
+func setsField(info *types.Info, body ast.Node, id *ast.Ident, name string) bool {
+	obj := info.ObjectOf(id)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found {
+			return !found
+		}
+		for _, l := range as.Lhs {
+			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sel.Sel.Name == name {
+				if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.ObjectOf(x) == obj {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // inCall reports whether the call on top of stack is an argument of a

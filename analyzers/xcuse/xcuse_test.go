@@ -12,7 +12,7 @@ import (
 )
 
 // show reports each endpoint and crypto operation xcuse finds, so that the
-// model is specified line by line: "endpoint: FUNC SIDE LIBRARY CONFIG[ dual]"
+// model is specified line by line: "endpoint: FUNC SIDE LIBRARY CONFIG[ dual][ std-only]"
 // and "op: FUNC ALGORITHM PRIMITIVE[ mode=M] FUNCTION[ bits=N][ gm][ value] LIBRARY".
 var show = &analysis.Analyzer{
 	Name:     "showuses",
@@ -30,6 +30,9 @@ var show = &analysis.Analyzer{
 			msg := fmt.Sprintf("endpoint: %s %s %s %s", e.Func, side, lib, config)
 			if e.Dual {
 				msg += " dual"
+			}
+			if e.StdOnly {
+				msg += " std-only"
 			}
 			pass.Reportf(e.Call.Pos(), "%s", msg)
 		}

@@ -16,7 +16,7 @@ func GMTLS(l net.Listener, cfg *gmtls.Config) {
 	gmtls.Listen("tcp", ":443", cfg)                            // want `^endpoint: gmtls.Listen server gmtls given$`
 	gmtls.NewListener(l, cfg)                                   // want `^endpoint: gmtls.NewListener server gmtls given$`
 	gmtls.Server(nil, cfg)                                      // want `^endpoint: gmtls.Server server gmtls given$`
-	gmtls.Dial("tcp", "peer:443", nil)                          // want `^endpoint: gmtls.Dial client gmtls default$`
+	gmtls.Dial("tcp", "peer:443", nil)                          // want `^endpoint: gmtls.Dial client gmtls default std-only$`
 	gmtls.DialWithDialer(&net.Dialer{}, "tcp", "peer:443", cfg) // want `^endpoint: gmtls.DialWithDialer client gmtls given$`
 	gmtls.Client(nil, cfg)                                      // want `^endpoint: gmtls.Client client gmtls given$`
 }
@@ -34,4 +34,16 @@ func TLCP(ctx context.Context, l net.Listener, cfg *tlcp.Config, std *tls.Config
 
 	pa.Listen("tcp", ":443", cfg, std) // want `^endpoint: pa.Listen server tlcp given dual$`
 	pa.NewListener(l, cfg, nil)        // want `^endpoint: pa.NewListener server tlcp given dual$`
+}
+
+// A gmtls configuration provably without GMSupport speaks standard TLS.
+func Plain(l net.Listener, sup *gmtls.GMSupport) {
+	gmtls.NewListener(l, &gmtls.Config{MinVersion: 0x0303}) // want `^endpoint: gmtls.NewListener server gmtls given std-only$`
+	cfg := &gmtls.Config{}
+	gmtls.Server(nil, cfg) // want `^endpoint: gmtls.Server server gmtls given std-only$`
+	later := &gmtls.Config{}
+	later.GMSupport = sup
+	gmtls.Server(nil, later)                         // want `^endpoint: gmtls.Server server gmtls given$`
+	gmtls.Server(nil, &gmtls.Config{GMSupport: sup}) // want `^endpoint: gmtls.Server server gmtls given$`
+	gmtls.Server(nil, &gmtls.Config{GMSupport: nil}) // want `^endpoint: gmtls.Server server gmtls given std-only$`
 }

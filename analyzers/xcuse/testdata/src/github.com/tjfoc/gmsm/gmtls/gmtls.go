@@ -4,7 +4,12 @@ package gmtls
 
 import "net"
 
-type Config struct{ MinVersion uint16 }
+type GMSupport struct{}
+
+type Config struct {
+	GMSupport  *GMSupport
+	MinVersion uint16
+}
 
 type Conn struct{ net.Conn }
 
