@@ -122,6 +122,12 @@ func (s *scope) literalOf(e ast.Expr, pkg, name string) (map[string]bool, bool) 
 	if u, ok := e.(*ast.UnaryExpr); ok {
 		e = ast.Unparen(u.X)
 	}
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
+		// new(net.Dialer): the zero value.
+		if b, ok := typeutil.Callee(s.info, call).(*types.Builtin); ok && b.Name() == "new" && isNamed(s.info.TypeOf(call.Args[0]), pkg, name) {
+			return map[string]bool{}, true
+		}
+	}
 	lit, ok := e.(*ast.CompositeLit)
 	if !ok || !isNamed(s.info.TypeOf(lit), pkg, name) {
 		return nil, false

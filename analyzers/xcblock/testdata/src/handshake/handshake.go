@@ -15,6 +15,7 @@ func Dials(cfg *tls.Config, gm *gmtls.Config) { // want Dials:"blocks via tls.Di
 	gmtls.Dial("tcp", "platform.example.gov.cn:443", gm) // want `^XC303: gmtls.Dial has no timeout`
 
 	tls.DialWithDialer(&net.Dialer{}, "tcp", "platform.example.gov.cn:443", cfg) // want `^XC303: tls.DialWithDialer with a net.Dialer that sets neither Timeout nor Deadline`
+	tls.DialWithDialer(new(net.Dialer), "tcp", "platform.example.gov.cn:443", cfg) // want `^XC303: tls.DialWithDialer`
 	d := &net.Dialer{KeepAlive: time.Minute}
 	tls.DialWithDialer(d, "tcp", "platform.example.gov.cn:443", cfg) // want `^XC303: tls.DialWithDialer`
 
