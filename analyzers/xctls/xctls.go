@@ -97,10 +97,8 @@ func run(pass *analysis.Pass) (any, error) {
 	ins.Preorder([]ast.Node{(*ast.GenDecl)(nil)}, func(n ast.Node) {
 		c.collectVars(n.(*ast.GenDecl))
 	})
-	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
-	if importsPath(pass.Pkg, tlstype.GMTLSPath) {
-		filter = append(filter, (*ast.CallExpr)(nil))
-	}
+	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)}
+	gm := importsPath(pass.Pkg, tlstype.GMTLSPath)
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -111,7 +109,11 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.AssignStmt:
 			c.assign(n, stack)
 		case *ast.CallExpr:
-			c.autoSwitch(n, stack)
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "new" && len(n.Args) == 1 {
+				c.newConfig(n, stack)
+			} else if gm {
+				c.autoSwitch(n, stack)
+			}
 		}
 		return true
 	})
@@ -158,12 +160,27 @@ func (c *checker) report(rule string, node ast.Node, format string, args ...any)
 
 // literal checks a Config composite literal.
 func (c *checker) literal(lit *ast.CompositeLit, stack []ast.Node) {
-	info := c.pass.TypesInfo
-	fl := configFlavor(info.TypeOf(lit))
-	if fl == notTLS {
+	if fl := configFlavor(c.pass.TypesInfo.TypeOf(lit)); fl != notTLS {
+		c.config(fl, lit, literalFields(lit), stack)
+	}
+}
+
+// newConfig checks new(tls.Config): a Config with no field set.
+func (c *checker) newConfig(call *ast.CallExpr, stack []ast.Node) {
+	if b, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Builtin); !ok || b.Name() != "new" {
 		return
 	}
-	fields := literalFields(lit)
+	if tv, ok := c.pass.TypesInfo.Types[call.Args[0]]; ok && tv.IsType() {
+		if fl := configFlavor(tv.Type); fl != notTLS {
+			c.config(fl, call, map[string]field{}, stack)
+		}
+	}
+}
+
+// config checks a Config made at lit, a literal or new(T), with the
+// fields it sets; stack ends with lit.
+func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack []ast.Node) {
+	info := c.pass.TypesInfo
 	base, loose := "", false
 	lhs, obj := boundTo(info, stack)
 	if lhs != nil {
@@ -357,7 +374,7 @@ func isClient(fields map[string]field, stack []ast.Node) bool {
 // unsetMinVersion judges a literal without MinVersion by the default of
 // the library and Go version. gmSupport is the literal's GMSupport value;
 // client tells a literal that is plainly a client's.
-func (c *checker) unsetMinVersion(fl flavor, lit *ast.CompositeLit, gmSupport ast.Expr, client bool) {
+func (c *checker) unsetMinVersion(fl flavor, lit ast.Expr, gmSupport ast.Expr, client bool) {
 	switch fl {
 	case stdTLS:
 		// Clients default to TLS 1.2 since Go 1.18; servers since Go 1.22,

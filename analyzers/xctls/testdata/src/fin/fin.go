@@ -66,3 +66,8 @@ func GM() []*gmtls.Config {
 func AutoSwitch(sig, enc, std *gmtls.Certificate) (*gmtls.Config, error) {
 	return gmtls.NewBasicAutoSwitchConfig(sig, enc, std) // want `^XC103: gmtls.NewBasicAutoSwitchConfig serves standard TLS beside GM TLS, and gmtls speaks it only up to TLS 1.2, below the policy minimum TLS 1.3; use gotlcp's pa.Listen, which serves TLCP beside a crypto/tls Config with MinVersion: tls.VersionTLS13$`
 }
+
+// new(tls.Config) has Go's default TLS 1.2, below finance's 1.3.
+func New() *tls.Config {
+	return new(tls.Config) // want `^XC103: tls.Config leaves MinVersion unset: Go's default is TLS 1.2, below the policy minimum TLS 1.3; use MinVersion: tls.VersionTLS13$`
+}

@@ -41,3 +41,24 @@ func Assignments(cfg *tls.Config, t *http.Transport) {
 	var v uint16 = tls.VersionTLS10
 	cfg.MinVersion = v // a variable: not judged
 }
+
+// new(tls.Config) is a Config with nothing set, judged as &tls.Config{} is:
+// Go's default TLS 1.2 is baseline's minimum.
+func New() *tls.Config {
+	return new(tls.Config)
+}
+
+func NewSet() *tls.Config {
+	cfg := new(tls.Config)
+	cfg.MinVersion = tls.VersionTLS12
+	return cfg
+}
+
+func NewLow() *tls.Config {
+	cfg := new(tls.Config)
+	cfg.MinVersion = tls.VersionTLS11 // want `^XC103: tls.Config MinVersion tls.VersionTLS11 \(TLS 1.1\) is below the policy minimum TLS 1.2`
+	return cfg
+}
+
+// new of anything else is not a Config.
+func NewOther() *http.Transport { return new(http.Transport) }
