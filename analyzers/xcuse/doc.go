@@ -30,4 +30,13 @@
 // mode and function, its key size where the code shows it, and whether it
 // is a GM algorithm. A call through an interface (a crypto.Signer, a
 // hash.Hash's Write) names no algorithm and is not listed.
+//
+// Through dependencies it works by facts: an exported function that
+// reaches an endpoint or an operation, itself or through the calls of its
+// package (static calls only; an interface or a function value is not
+// followed), carries each with the chain of calls down to it, and a call
+// into it is listed where it is made. The standard library and the crypto
+// and TLS libraries are where endpoints and operations are, not what
+// reaches them: their insides carry no facts. Facts are capped at 32
+// things per function and chains at 8 calls.
 package xcuse

@@ -29,6 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Uses](),
+	FactTypes:  []analysis.Fact{new(ReachFact)},
 }
 
 // Side is whether an endpoint serves or dials.
@@ -74,6 +75,9 @@ type Endpoint struct {
 type Uses struct {
 	Endpoints []Endpoint
 	Ops       []Op // in source order
+	// Calls are the calls into other packages' functions that reach
+	// endpoints or operations (by their facts), in source order.
+	Calls []Call
 	// GM is set when the package serves, dials or configures GM TLS: a
 	// TLCP endpoint or config, a gmtls one with GMSupport (or one whose
 	// configuration is not in sight), gmtls.NewGMSupport: dual mode
@@ -154,9 +158,16 @@ func run(pass *analysis.Pass) (any, error) {
 	if reachesCrypto(pass.Pkg) {
 		u.Ops = findOps(pass, ins)
 	}
-	if !reachesTLS(pass.Pkg) {
-		return u, nil
+	if reachesTLS(pass.Pkg) {
+		u.endpoints(pass, ins)
 	}
+	reach(pass, u)
+	return u, nil
+}
+
+// endpoints records the package's TLS endpoints, and whether it speaks
+// GM TLS.
+func (u *Uses) endpoints(pass *analysis.Pass, ins *inspector.Inspector) {
 	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -184,7 +195,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		return true
 	})
-	return u, nil
 }
 
 // gmMakers are the calls that make GM TLS configurations.

@@ -53,6 +53,9 @@ var show = &analysis.Analyzer{
 			}
 			pass.Reportf(op.Node.Pos(), "%s %s", msg, op.Library)
 		}
+		for _, c := range uses.Calls {
+			pass.Reportf(c.Call.Pos(), "call: %s reaches %s", c.Callee, (&xcuse.ReachFact{Reached: c.Reached}).String())
+		}
 		if uses.GM {
 			pass.Reportf(pass.Files[0].Package, "speaks GM TLS")
 		}
@@ -62,6 +65,14 @@ var show = &analysis.Analyzer{
 
 func TestEndpoints(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), show, "uses", "gm")
+}
+
+// Facts carry what a dependency's functions reach to their callers, with
+// the chain: store's exported functions get facts, svc's calls into them
+// are listed, and app sees store's endpoint two packages down.
+func TestReach(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), xcuse.Analyzer, "example.com/store")
+	analysistest.Run(t, analysistest.TestData(), show, "example.com/svc", "example.com/app")
 }
 
 func TestOps(t *testing.T) {

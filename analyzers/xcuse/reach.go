@@ -1,0 +1,229 @@
+package xcuse
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
+)
+
+// A Reached is an endpoint or a crypto operation a function reaches,
+// itself or through the functions it calls, with the chain of calls down
+// to the one that performs it. Facts carry it across packages, so its
+// fields are plain values.
+type Reached struct {
+	// Func is the endpoint or crypto call at the end of the chain, as
+	// code names it: tls.Dial, sm4.NewCipher.
+	Func string
+	// Chain names the functions from the caller's callee down to the one
+	// that calls Func: [redis.NewClient redis.dialTLS]. Empty when the
+	// function calls Func itself.
+	Chain []string
+
+	Endpoint bool // an endpoint; else an operation
+	Side     Side
+	Flavor   tlstype.Flavor
+	Config   Config
+
+	Algorithm, Primitive, Mode, Function, Library string
+	GM                                            bool
+}
+
+// key identifies what is reached, whatever the chain.
+func (r Reached) key() string {
+	if r.Endpoint {
+		return strings.Join([]string{"e", r.Func, string(rune('0' + r.Side)), string(rune('0' + r.Flavor)), string(rune('0' + r.Config))}, "|")
+	}
+	return strings.Join([]string{"o", r.Func, r.Algorithm, r.Function}, "|")
+}
+
+// What describes what is reached, in the words the show test and the
+// inventory use: "dials std TLS via tls.Dial", "SM4 block-cipher via
+// sm4.NewCipher".
+func (r Reached) What() string {
+	if r.Endpoint {
+		return verbs[r.Side] + " " + flavors[r.Flavor] + " via " + r.Func
+	}
+	return r.Algorithm + " " + r.Primitive + " via " + r.Func
+}
+
+var (
+	verbs   = map[Side]string{Server: "serves", Client: "dials"}
+	flavors = map[tlstype.Flavor]string{tlstype.Std: "TLS", tlstype.GM: "gmtls", tlstype.TLCP: "TLCP"}
+)
+
+// A Call is a call from the package into another package's function that
+// reaches endpoints or crypto operations: the chain starts at the callee.
+type Call struct {
+	Call    *ast.CallExpr
+	Callee  string // as code names it: redis.NewClient
+	Reached []Reached
+}
+
+// ReachFact is what a function reaches, for the packages that call it.
+type ReachFact struct{ Reached []Reached }
+
+func (*ReachFact) AFact() {}
+
+func (f *ReachFact) String() string {
+	var parts []string
+	for _, r := range f.Reached {
+		s := r.What()
+		if len(r.Chain) > 0 {
+			s += " (" + strings.Join(r.Chain, " → ") + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Bounds keep facts small on large dependency graphs: what a function
+// reaches beyond them is left out (the inventory says it is capped).
+const (
+	maxReached = 32
+	maxChain   = 8
+)
+
+// libraryPackage reports whether a package is one whose calls are the
+// model's endpoints and operations themselves (the standard library, the
+// crypto and TLS libraries, grpc's credentials): what they do inside is
+// theirs, and is not carried up as facts. The standard library is the
+// packages outside any module whose path has no dot; a module's own path
+// may have none ("module gateway").
+func libraryPackage(pass *analysis.Pass) bool {
+	path := pass.Pkg.Path()
+	first, _, _ := strings.Cut(path, "/")
+	std := pass.Module == nil || pass.Module.Path == "" || pass.Module.Path == "std"
+	return std && !strings.Contains(first, ".") || cryptoLibrary(path) != "" ||
+		strings.HasPrefix(path, "gitee.com/Trisia/gotlcp/") || path == "google.golang.org/grpc/credentials"
+}
+
+// reach computes what the package's functions reach, exports it as facts
+// for their callers, and lists the package's calls into other packages
+// that reach something.
+func reach(pass *analysis.Pass, u *Uses) {
+	if libraryPackage(pass) {
+		return
+	}
+	info := pass.TypesInfo
+	type node struct {
+		reached []Reached
+		local   []*types.Func // callees in this package
+	}
+	nodes := map[*types.Func]*node{}
+	var order []*types.Func
+	owner := map[ast.Node]*types.Func{} // endpoint and op nodes → their function
+	for _, e := range u.Endpoints {
+		owner[e.Call] = nil
+	}
+	for _, op := range u.Ops {
+		owner[op.Node] = nil
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			n := &node{}
+			nodes[fn], order = n, append(order, fn)
+			ast.Inspect(fd.Body, func(x ast.Node) bool {
+				if _, ok := owner[x]; ok {
+					owner[x] = fn
+				}
+				call, ok := x.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				callee := typeutil.StaticCallee(info, call)
+				if callee == nil || callee.Pkg() == nil {
+					return true
+				}
+				callee = callee.Origin()
+				if callee.Pkg() == pass.Pkg {
+					n.local = append(n.local, callee)
+					return true
+				}
+				var fact ReachFact
+				if !pass.ImportObjectFact(callee, &fact) {
+					return true
+				}
+				name := shortName(callee)
+				var via []Reached
+				for _, r := range fact.Reached {
+					via = append(via, r.prefixed(name))
+				}
+				n.reached = merge(n.reached, via)
+				u.Calls = append(u.Calls, Call{Call: call, Callee: name, Reached: fact.Reached})
+				return true
+			})
+		}
+	}
+	for _, e := range u.Endpoints {
+		if fn := owner[e.Call]; fn != nil {
+			nodes[fn].reached = merge(nodes[fn].reached, []Reached{{Func: e.Func, Endpoint: true, Side: e.Side, Flavor: e.Flavor, Config: e.Config}})
+		}
+	}
+	for _, op := range u.Ops {
+		if fn := owner[op.Node]; fn != nil {
+			nodes[fn].reached = merge(nodes[fn].reached, []Reached{{Func: op.Func, Algorithm: op.Algorithm, Primitive: op.Primitive, Mode: op.Mode, Function: op.Function, Library: op.Library, GM: op.GM}})
+		}
+	}
+	// Propagate through the package's own calls until nothing changes.
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range order {
+			n := nodes[fn]
+			for _, callee := range n.local {
+				c := nodes[callee]
+				if c == nil || c == n {
+					continue
+				}
+				var via []Reached
+				for _, r := range c.reached {
+					via = append(via, r.prefixed(shortName(callee)))
+				}
+				if m := merge(n.reached, via); len(m) != len(n.reached) {
+					n.reached, changed = m, true
+				}
+			}
+		}
+	}
+	for _, fn := range order {
+		if n := nodes[fn]; len(n.reached) > 0 && fn.Exported() {
+			pass.ExportObjectFact(fn, &ReachFact{Reached: n.reached})
+		}
+	}
+}
+
+// prefixed is r as seen from a caller of fn.
+func (r Reached) prefixed(fn string) Reached {
+	r.Chain = append([]string{fn}, r.Chain...)
+	if len(r.Chain) > maxChain {
+		r.Chain = r.Chain[:maxChain]
+	}
+	return r
+}
+
+// merge adds what add holds that have does not, up to maxReached; the
+// first chain found for a thing is kept.
+func merge(have, add []Reached) []Reached {
+	for _, r := range add {
+		if len(have) >= maxReached {
+			break
+		}
+		if !slices.ContainsFunc(have, func(h Reached) bool { return h.key() == r.key() }) {
+			have = append(have, r)
+		}
+	}
+	return have
+}
