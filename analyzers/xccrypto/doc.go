@@ -14,7 +14,8 @@
 // each import of a standard package that has a GM counterpart
 // (crypto.gm_counterparts: crypto/tls → gmsm/gmtls, crypto/x509 →
 // gmsm/x509, rsa/ecdsa/ed25519/ecdh → gmsm/sm2, aes → gmsm/sm4,
-// sha256/sha512/sha3 → gmsm/sm3). With crypto.allow_dual_mode, a standard
+// sha256/sha512/sha3 → gmsm/sm3; gov-cloud and finance send TLS to gotlcp
+// and x509 to emmansun smx509, with the reason in the hint). With crypto.allow_dual_mode, a standard
 // package is accepted in a package that also imports its GM counterpart,
 // from tjfoc/gmsm or another library of crypto.gm_libraries (emmansun/gmsm,
 // gotlcp).

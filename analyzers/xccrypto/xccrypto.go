@@ -77,11 +77,13 @@ func run(pass *analysis.Pass) (any, error) {
 // the packages that provide it in the GM libraries (tjfoc/gmsm, emmansun/gmsm,
 // gotlcp).
 var gmKinds = map[string][]string{
-	"sm2":   {"sm2"},
-	"sm3":   {"sm3"},
-	"sm4":   {"sm4"},
-	"x509":  {"x509", "smx509"},
-	"gmtls": {"gmtls", "tlcp"},
+	"sm2":    {"sm2"},
+	"sm3":    {"sm3"},
+	"sm4":    {"sm4"},
+	"x509":   {"x509", "smx509"},
+	"gmtls":  {"gmtls", "tlcp"},
+	"tlcp":   {"gmtls", "tlcp"},
+	"smx509": {"x509", "smx509"},
 }
 
 // importsGM reports whether the package imports the GM replacement use, or
@@ -109,6 +111,9 @@ func reportStandard(pass *analysis.Pass, cfg *xcconfig.Config, spec *ast.ImportS
 	}
 	if r.Use != "" {
 		msg += report.HintPrefix + r.Use
+		if r.Reason != "" {
+			msg += ": " + r.Reason
+		}
 	}
 	cfg.Report(pass, "XC102", spec, "%s", msg)
 }

@@ -3,7 +3,7 @@
 package dualmissing
 
 import (
-	"crypto/tls" // want `^XC102: import of crypto/tls, .*\(dual mode allows it in a package that also imports github.com/tjfoc/gmsm/gmtls\)`
+	"crypto/tls" // want `^XC102: import of crypto/tls, .*\(dual mode allows it in a package that also imports gitee.com/Trisia/gotlcp/tlcp\); use gitee.com/Trisia/gotlcp/tlcp`
 	"crypto/x509"
 
 	"github.com/emmansun/gmsm/smx509"

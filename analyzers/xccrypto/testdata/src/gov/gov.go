@@ -9,8 +9,8 @@ import (
 	"crypto/rsa"        // want `^XC102: import of crypto/rsa, .*; use github.com/tjfoc/gmsm/sm2$`
 	sha "crypto/sha256" // want `^XC102: import of crypto/sha256, .*; use github.com/tjfoc/gmsm/sm3$`
 	_ "crypto/sha512"   // want `^XC102: import of crypto/sha512, .*; use github.com/tjfoc/gmsm/sm3$`
-	"crypto/tls"        // want `^XC102: import of crypto/tls, .*; use github.com/tjfoc/gmsm/gmtls$`
-	"crypto/x509"       // want `^XC102: import of crypto/x509, .*; use github.com/tjfoc/gmsm/x509$`
+	"crypto/tls"        // want `^XC102: import of crypto/tls, .*; use gitee.com/Trisia/gotlcp/tlcp: tjfoc gmtls stops at TLS 1.2 and has no VerifyConnection; gotlcp's pa listener serves TLCP beside crypto/tls TLS 1.3$`
+	"crypto/x509"       // want `^XC102: import of crypto/x509, .*; use github.com/emmansun/gmsm/smx509: the certificate stack gotlcp uses$`
 
 	"crypto/hmac" // generic: no GM counterpart of its own
 	"crypto/md5"  // want `^XC101: import of crypto/md5`
