@@ -30,15 +30,15 @@ func (c *checker) endpoints(uses *xcuse.Uses) {
 			c.defaultConfig(e)
 		}
 		if policy.True(crypto.RequireGM) && !dual {
-			how := "serve or dial GM TLS with gitee.com/Trisia/gotlcp (TLCP, GB/T 38636; TLS 1.3 on the standard side) or github.com/tjfoc/gmsm/gmtls (TLS 1.2 at most)"
-			if policy.True(crypto.AllowDualMode) {
-				how += ", beside it in this package: dual mode (crypto.allow_dual_mode) accepts standard TLS only where GM TLS is served too"
-			}
-			why := ""
+			why, dualNote := "", ""
 			if e.StdOnly {
 				why = " (its gmtls.Config has no GMSupport)"
 			}
-			c.report("XC106", e.Call, "%s %s standard TLS only%s, where the policy requires GM TLS (crypto.require_gm)%s%s", e.Func, verb(e.Side, "serves", "dials"), why, report.HintPrefix, how)
+			if policy.True(crypto.AllowDualMode) {
+				dualNote = "; dual mode (crypto.allow_dual_mode) accepts it only in a package that also serves, dials or configures GM TLS"
+			}
+			const how = "gitee.com/Trisia/gotlcp for TLCP (GB/T 38636), whose pa listener serves crypto/tls beside it on one port, or github.com/tjfoc/gmsm/gmtls with GMSupport (its standard side stops at TLS 1.2)"
+			c.report("XC106", e.Call, "%s %s standard TLS only%s, where the policy requires GM TLS (crypto.require_gm)%s%s%s", e.Func, verb(e.Side, "serves", "dials"), why, dualNote, report.HintPrefix, how)
 		}
 	}
 }
@@ -54,9 +54,12 @@ func (c *checker) defaultConfig(e xcuse.Endpoint) {
 	if def >= uint64(c.min) {
 		return
 	}
-	fix := fmt.Sprintf("a TLSConfig with MinVersion: %s", c.recommended(stdTLS))
-	if e.Side == xcuse.Client {
-		fix = fmt.Sprintf("an http.Client or tls.Dialer whose tls.Config has MinVersion: %s", c.recommended(stdTLS))
+	fix := fmt.Sprintf("a tls.Config with MinVersion: %s", c.recommended(stdTLS))
+	switch {
+	case strings.HasPrefix(e.Func, "http.") && e.Side == xcuse.Server, strings.HasPrefix(e.Func, "(*http.Server)"):
+		fix = fmt.Sprintf("an http.Server whose TLSConfig has MinVersion: %s", c.recommended(stdTLS))
+	case strings.HasPrefix(e.Func, "http."), strings.HasPrefix(e.Func, "(*http.Client)"):
+		fix = fmt.Sprintf("an http.Client whose Transport's TLSClientConfig has MinVersion: %s", c.recommended(stdTLS))
 	}
 	c.report("XC103", e.Call, "%s %s with Go's default TLS configuration, which accepts TLS %s (%s), below the policy minimum TLS %s%s%s",
 		e.Func, verb(e.Side, "serves", "dials"), versionName(def)[len("TLS "):], why, c.min, report.HintPrefix, fix)

@@ -23,7 +23,7 @@ var Both = &tls.Config{ServerName: "x", ClientAuth: tls.RequireAndVerifyClientCe
 // a client still starts at TLS 1.2. Both offer RSA key exchange (Go 1.22
 // dropped it from the defaults) and 3DES (Go 1.23).
 func Serve() error {
-	return http.ListenAndServeTLS(":8443", "c.pem", "k.pem", nil) // want `^XC103: http.ListenAndServeTLS serves with Go's default TLS configuration, which accepts TLS 1.0 \(tls10server=1 from go 1.21 in go.mod\), below the policy minimum TLS 1.2; use a TLSConfig with MinVersion: tls.VersionTLS12$` `^XC105: http.ListenAndServeTLS serves with Go's default cipher suites, which include RSA key exchange \(tlsrsakex=1 from go 1.21 in go.mod\) and 3DES \(tls3des=1 from go 1.21 in go.mod\); use a tls.Config with the policy's CipherSuites, or undo what restores them \(GODEBUG tlsrsakex=0,tls3des=0\)$`
+	return http.ListenAndServeTLS(":8443", "c.pem", "k.pem", nil) // want `^XC103: http.ListenAndServeTLS serves with Go's default TLS configuration, which accepts TLS 1.0 \(tls10server=1 from go 1.21 in go.mod\), below the policy minimum TLS 1.2; use an http.Server whose TLSConfig has MinVersion: tls.VersionTLS12$` `^XC105: http.ListenAndServeTLS serves with Go's default cipher suites, which include RSA key exchange \(tlsrsakex=1 from go 1.21 in go.mod\) and 3DES \(tls3des=1 from go 1.21 in go.mod\); use a tls.Config with the policy's CipherSuites, or undo what restores them \(GODEBUG tlsrsakex=0,tls3des=0\)$`
 }
 
 func Fetch() (*http.Response, error) {

@@ -12,7 +12,7 @@ import (
 )
 
 func Serve(h http.Handler) error {
-	return http.ListenAndServeTLS(":8443", "cert.pem", "key.pem", h) // want `^XC103: http.ListenAndServeTLS serves with Go's default TLS configuration, which accepts TLS 1.2 \(Go's default\), below the policy minimum TLS 1.3; use a TLSConfig with MinVersion: tls.VersionTLS13$` `^XC106: http.ListenAndServeTLS serves standard TLS only, where the policy requires GM TLS \(crypto.require_gm\); use serve or dial GM TLS with gitee.com/Trisia/gotlcp`
+	return http.ListenAndServeTLS(":8443", "cert.pem", "key.pem", h) // want `^XC103: http.ListenAndServeTLS serves with Go's default TLS configuration, which accepts TLS 1.2 \(Go's default\), below the policy minimum TLS 1.3; use an http.Server whose TLSConfig has MinVersion: tls.VersionTLS13$` `^XC106: http.ListenAndServeTLS serves standard TLS only, where the policy requires GM TLS \(crypto.require_gm\); dual mode \(crypto.allow_dual_mode\) accepts it only in a package that also serves, dials or configures GM TLS; use gitee.com/Trisia/gotlcp for TLCP \(GB/T 38636\)`
 }
 
 func ServeServer(h http.Handler) error {
@@ -41,7 +41,7 @@ func ServeLater(cfg *tls.Config) error {
 }
 
 func Fetch() (*http.Response, error) {
-	return http.Get("https://rates.bank.example.cn/v1/cny") // want `^XC103: http.Get dials with Go's default TLS configuration, which accepts TLS 1.2 \(Go's default\), below the policy minimum TLS 1.3; use an http.Client or tls.Dialer whose tls.Config has MinVersion: tls.VersionTLS13$` `^XC106: http.Get dials standard TLS only`
+	return http.Get("https://rates.bank.example.cn/v1/cny") // want `^XC103: http.Get dials with Go's default TLS configuration, which accepts TLS 1.2 \(Go's default\), below the policy minimum TLS 1.3; use an http.Client whose Transport's TLSClientConfig has MinVersion: tls.VersionTLS13$` `^XC106: http.Get dials standard TLS only`
 }
 
 func FetchDefaultClient() (*http.Response, error) {
