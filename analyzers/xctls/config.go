@@ -25,6 +25,9 @@ const (
 // versionGMSSL is gmtls.VersionGMSSL (GM/T 0024-2014).
 const versionGMSSL = 0x0101
 
+// versionSSL30 is SSL 3.0, which crypto/tls deprecates but gmtls still speaks.
+const versionSSL30 = 0x0300
+
 // configFlavor tells whether t is a TLS Config struct (or a pointer to one).
 func configFlavor(t types.Type) flavor { return tlstype.Of(t, "Config") }
 

@@ -69,7 +69,7 @@ func (c *checker) defaultConfig(e xcuse.Endpoint) {
 // defaults have no GMSupport, so it speaks standard TLS from SSL 3.0 to
 // TLS 1.2.
 func (c *checker) gmtlsDefault(e xcuse.Endpoint) {
-	if c.min <= tls.VersionSSL30 {
+	if c.min <= versionSSL30 {
 		return
 	}
 	c.report("XC103", e.Call, "%s %s with gmtls's default configuration, which has no GMSupport and accepts SSL 3.0 to TLS 1.2, below the policy minimum TLS %s%sa gmtls.Config with GMSupport: gmtls.NewGMSupport()", e.Func, verb(e.Side, "serves", "dials"), c.min, report.HintPrefix)

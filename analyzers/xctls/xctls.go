@@ -41,17 +41,17 @@ var Rules = []string{"XC103", "XC104", "XC105", "XC106", "XC107"}
 
 // checker holds what one package's checks share.
 type checker struct {
-	pass      *analysis.Pass
-	cfg       *xcconfig.Config
-	min       policy.TLSVersion // the policy's minimum
+	pass *analysis.Pass
+	cfg  *xcconfig.Config
+	min  policy.TLSVersion // the policy's minimum
 	// debug is the weak GODEBUG settings the program runs with, by name,
 	// with where each comes from: the go line, go.mod's godebug lines and
 	// the main package's //go:debug directives.
-	debug map[string]string
-	approved    map[uint16]bool // the policy's cipher suites; nil: any secure one
-	insecure    map[uint16]bool
-	pkgVars     map[types.Object]*ast.CompositeLit
-	funcs       map[*types.Func]*ast.FuncDecl // the package's, by setsCallback
+	debug    map[string]string
+	approved map[uint16]bool // the policy's cipher suites; nil: any secure one
+	insecure map[uint16]bool
+	pkgVars  map[types.Object]*ast.CompositeLit
+	funcs    map[*types.Func]*ast.FuncDecl // the package's, by setsCallback
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -415,7 +415,7 @@ func (c *checker) autoSwitch(call *ast.CallExpr, stack []ast.Node) {
 		c.report("XC103", call, "gmtls.NewBasicAutoSwitchConfig serves standard TLS beside GM TLS, and gmtls speaks it only up to TLS 1.2, below the policy minimum TLS %s%s%s", c.min, report.HintPrefix, fix)
 		return
 	}
-	if c.min <= tls.VersionSSL30 {
+	if c.min <= versionSSL30 {
 		return
 	}
 	if lhs, obj := boundTo(c.pass.TypesInfo, stack); lhs != nil {
