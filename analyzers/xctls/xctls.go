@@ -121,6 +121,30 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// overwritten reports whether body overwrites the whole Config a pointer
+// variable holds (*cfg = *other.Clone()): its unset fields say nothing.
+func overwritten(info *types.Info, body ast.Node, obj types.Object) bool {
+	if body == nil || obj == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found {
+			return !found
+		}
+		for _, l := range as.Lhs {
+			if star, ok := ast.Unparen(l).(*ast.StarExpr); ok {
+				if id, ok := ast.Unparen(star.X).(*ast.Ident); ok && info.Uses[id] == obj {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // moduleDebug is what gives the program its GODEBUG defaults before the
 // package's own directives: the main module's go.mod, read from disk (its
 // godebug lines are not in the analysis config), or a dependency's go
@@ -192,7 +216,7 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 
 	if f, ok := fields["MinVersion"]; ok {
 		c.minVersion(fl, f)
-	} else if _, set := later["MinVersion"]; !set {
+	} else if _, set := later["MinVersion"]; !set && !overwritten(info, enclosingBody(stack), obj) {
 		gm := fields["GMSupport"].value
 		if gm == nil {
 			gm = later["GMSupport"]

@@ -71,3 +71,21 @@ func AutoSwitch(sig, enc, std *gmtls.Certificate) (*gmtls.Config, error) {
 func New() *tls.Config {
 	return new(tls.Config) // want `^XC103: tls.Config leaves MinVersion unset: Go's default is TLS 1.2, below the policy minimum TLS 1.3; use MinVersion: tls.VersionTLS13$`
 }
+
+// A Config overwritten whole is the other one's: its unset fields say
+// nothing (net/http's h2 bundle does this when a config is given).
+func NewCopy(other *tls.Config) *tls.Config {
+	cfg := new(tls.Config)
+	*cfg = *other.Clone()
+	return cfg
+}
+
+// Also when the copy is conditional: the other path may be Go's defaults,
+// but precision comes first.
+func LiteralCopy(other *tls.Config) *tls.Config {
+	cfg := &tls.Config{}
+	if other != nil {
+		*cfg = *other.Clone()
+	}
+	return cfg
+}
