@@ -5,7 +5,7 @@ import (
 	"go/types"
 	"slices"
 
-	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
+	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
 // callbackLiteral checks the handshake callbacks a Config literal sets (XC301).

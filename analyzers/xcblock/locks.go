@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
+	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
 // function runs the per-function checks: XC302 (verification while a mutex

@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
+	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
 // Sinks are hard-coded: facts about the standard library are not

@@ -15,8 +15,8 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
-	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
 //go:embed doc.go

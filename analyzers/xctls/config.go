@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
+	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
 // flavor is which TLS library a Config belongs to.

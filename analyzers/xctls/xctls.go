@@ -16,10 +16,10 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
-	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/analyzers/xcuse"
 	"github.com/xcguard/xcguard/internal/gosettings"
+	"github.com/xcguard/xcguard/internal/tlstype"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )

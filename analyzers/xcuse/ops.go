@@ -32,8 +32,8 @@ type Op struct {
 	KeyBits   int    // when the code shows it: a constant RSA size, a [16]byte AES key
 	GM        bool   // SM2, SM3, SM4, SM9, ZUC
 	// Library is the module the code comes from: std, golang.org/x/crypto,
-	// github.com/tjfoc/gmsm, github.com/emmansun/gmsm.
-	Library string
+	// github.com/tjfoc/gmsm, github.com/emmansun/gmsm; Package its package.
+	Library, Package string
 	// Value: the function is passed, not called (hmac.New(sha256.New, k)).
 	Value bool
 }
@@ -318,7 +318,7 @@ func opAt(info *types.Info, sel *ast.SelectorExpr, call *ast.CallExpr, body ast.
 	if !ok {
 		return Op{}, false
 	}
-	op := Op{Func: shortName(fn), Algorithm: spec.alg, Primitive: spec.prim, Mode: spec.mode, Function: spec.fn, Library: cryptoLibrary(fn.Pkg().Path())}
+	op := Op{Func: shortName(fn), Algorithm: spec.alg, Primitive: spec.prim, Mode: spec.mode, Function: spec.fn, Library: cryptoLibrary(fn.Pkg().Path()), Package: fn.Pkg().Path()}
 	if call == nil {
 		op.Node, op.Value = sel, true
 	} else {

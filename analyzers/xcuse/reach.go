@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
+	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
 // A Reached is an endpoint or a crypto operation a function reaches,
@@ -30,8 +30,9 @@ type Reached struct {
 	Flavor   tlstype.Flavor
 	Config   Config
 
-	Algorithm, Primitive, Mode, Function, Library string
-	GM                                            bool
+	Algorithm, Primitive, Mode, Function, Library, Package string
+	KeyBits                                                int
+	GM                                                     bool
 }
 
 // key identifies what is reached, whatever the chain.
@@ -62,6 +63,7 @@ var (
 type Call struct {
 	Call    *ast.CallExpr
 	Callee  string // as code names it: redis.NewClient
+	Package string // the callee's import path
 	Reached []Reached
 }
 
@@ -163,7 +165,7 @@ func reach(pass *analysis.Pass, u *Uses) {
 					via = append(via, r.prefixed(name))
 				}
 				n.reached = merge(n.reached, via)
-				u.Calls = append(u.Calls, Call{Call: call, Callee: name, Reached: fact.Reached})
+				u.Calls = append(u.Calls, Call{Call: call, Callee: name, Package: callee.Pkg().Path(), Reached: fact.Reached})
 				return true
 			})
 		}
@@ -175,7 +177,7 @@ func reach(pass *analysis.Pass, u *Uses) {
 	}
 	for _, op := range u.Ops {
 		if fn := owner[op.Node]; fn != nil {
-			nodes[fn].reached = merge(nodes[fn].reached, []Reached{{Func: op.Func, Algorithm: op.Algorithm, Primitive: op.Primitive, Mode: op.Mode, Function: op.Function, Library: op.Library, GM: op.GM}})
+			nodes[fn].reached = merge(nodes[fn].reached, []Reached{{Func: op.Func, Algorithm: op.Algorithm, Primitive: op.Primitive, Mode: op.Mode, Function: op.Function, Library: op.Library, Package: op.Package, KeyBits: op.KeyBits, GM: op.GM}})
 		}
 	}
 	// Propagate through the package's own calls until nothing changes.

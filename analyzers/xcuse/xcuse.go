@@ -14,7 +14,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
-	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
+	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
 //go:embed doc.go
@@ -38,6 +38,8 @@ type Side int
 const (
 	Server Side = iota
 	Client
+	// EitherSide: a configuration that does not say which it is for.
+	EitherSide
 )
 
 // Config says what configuration an endpoint has.
@@ -75,6 +77,8 @@ type Endpoint struct {
 type Uses struct {
 	Endpoints []Endpoint
 	Ops       []Op // in source order
+	// Configs are the TLS configuration literals, in source order.
+	Configs []TLSConfig
 	// Calls are the calls into other packages' functions that reach
 	// endpoints or operations (by their facts), in source order.
 	Calls []Call
@@ -168,15 +172,25 @@ func run(pass *analysis.Pass) (any, error) {
 // endpoints records the package's TLS endpoints, and whether it speaks
 // GM TLS.
 func (u *Uses) endpoints(pass *analysis.Pass, ins *inspector.Inspector) {
+	used := map[*ast.CompositeLit]bool{} // the configurations of endpoints in sight
 	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
 		}
 		switch n := n.(type) {
 		case *ast.CompositeLit:
+			fl := tlstype.Of(pass.TypesInfo.TypeOf(n), "Config")
+			if fl != tlstype.None {
+				c := TLSConfig{Lit: n, Flavor: fl, Side: configSide(pass.TypesInfo, n, stack)}
+				if fl == tlstype.GM {
+					v, ok := keyed(n, "GMSupport")
+					c.GMSupport = ok && v != nil && !isNil(pass.TypesInfo, v)
+				}
+				u.Configs = append(u.Configs, c)
+			}
 			// A TLCP config, or a gmtls one with GMSupport, is GM TLS
 			// made here, whichever package serves it.
-			switch tlstype.Of(pass.TypesInfo.TypeOf(n), "Config") {
+			switch fl {
 			case tlstype.TLCP:
 				u.GM = true
 			case tlstype.GM:
@@ -191,10 +205,84 @@ func (u *Uses) endpoints(pass *analysis.Pass, ins *inspector.Inspector) {
 			if e, ok := classify(pass, n, stack); ok {
 				u.Endpoints = append(u.Endpoints, e)
 				u.GM = u.GM || e.Flavor.SpeaksGM() && !e.StdOnly
+				if lit := literalOf(pass.TypesInfo, e.Expr, stack); lit != nil {
+					used[lit] = true
+				}
 			}
 		}
 		return true
 	})
+	for i := range u.Configs {
+		u.Configs[i].Endpoint = used[u.Configs[i].Lit]
+	}
+}
+
+// literalOf is the composite literal a configuration expression is, in
+// place or through a local variable defined once; nil otherwise.
+func literalOf(info *types.Info, e ast.Expr, stack []ast.Node) *ast.CompositeLit {
+	if e == nil {
+		return nil
+	}
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		return compositeOf(definition(info, id, enclosingBody(stack)))
+	}
+	return compositeOf(e)
+}
+
+// A TLSConfig is a TLS configuration literal: TLS the package sets up,
+// whether or not the endpoint that uses it is in sight (a client stored in
+// a field and used in another function, a server handed to a framework).
+type TLSConfig struct {
+	Lit    *ast.CompositeLit
+	Flavor tlstype.Flavor
+	Side   Side // Client for an http.Transport's TLSClientConfig or client fields; Server for server fields; else EitherSide
+	// Endpoint: the configuration of an endpoint the package shows.
+	Endpoint bool
+	// GMSupport: a gmtls literal that sets GMSupport (it may be set
+	// later, too).
+	GMSupport bool
+}
+
+// configSide tells who a Config literal is for, from where it is put and
+// the fields it sets.
+func configSide(info *types.Info, lit *ast.CompositeLit, stack []ast.Node) Side {
+	for i := len(stack) - 2; i >= 0; i-- {
+		if kv, ok := stack[i].(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				switch id.Name {
+				case "TLSClientConfig":
+					return Client
+				case "TLSConfig":
+					if i > 0 {
+						if outer, ok := stack[i-1].(*ast.CompositeLit); ok && isHTTPServer(info.TypeOf(outer)) {
+							return Server
+						}
+					}
+				}
+			}
+			break
+		}
+		if _, ok := stack[i].(*ast.UnaryExpr); !ok {
+			break
+		}
+	}
+	for _, f := range []string{"ClientAuth", "ClientCAs", "GetCertificate", "GetConfigForClient", "GetKECertificate"} {
+		if v, ok := keyed(lit, f); ok && v != nil {
+			return Server
+		}
+	}
+	for _, f := range []string{"RootCAs", "ServerName", "InsecureSkipVerify", "GetClientCertificate"} {
+		if v, ok := keyed(lit, f); ok && v != nil {
+			return Client
+		}
+	}
+	return EitherSide
+}
+
+// isHTTPServer reports whether t is net/http's Server.
+func isHTTPServer(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Server"
 }
 
 // gmMakers are the calls that make GM TLS configurations.

@@ -7,8 +7,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/xcguard/xcguard/analyzers/internal/tlstype"
 	"github.com/xcguard/xcguard/analyzers/xcuse"
+	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
 // show reports each endpoint and crypto operation xcuse finds, so that the
@@ -52,6 +52,15 @@ var show = &analysis.Analyzer{
 				msg += " value"
 			}
 			pass.Reportf(op.Node.Pos(), "%s %s", msg, op.Library)
+		}
+		for _, c := range uses.Configs {
+			side := map[xcuse.Side]string{xcuse.Server: "server", xcuse.Client: "client", xcuse.EitherSide: "either"}[c.Side]
+			lib := map[tlstype.Flavor]string{tlstype.Std: "std", tlstype.GM: "gmtls", tlstype.TLCP: "tlcp"}[c.Flavor]
+			msg := fmt.Sprintf("config: %s %s", lib, side)
+			if c.Endpoint {
+				msg += " endpoint"
+			}
+			pass.Reportf(c.Lit.Pos(), "%s", msg)
 		}
 		for _, c := range uses.Calls {
 			pass.Reportf(c.Call.Pos(), "call: %s reaches %s", c.Callee, (&xcuse.ReachFact{Reached: c.Reached}).String())

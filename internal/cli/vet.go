@@ -108,6 +108,25 @@ var vetMu sync.Mutex
 // vet loads the packages and runs every analyzer on them with go/analysis's
 // checker, the same analyzers go vet runs through the unitchecker protocol.
 func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, error) {
+	r, err := analyze(ctx, c, patterns)
+	if err != nil {
+		return nil, err
+	}
+	return r.findings, nil
+}
+
+// A vetRun is what a vet run found, for the commands that read more
+// than findings (inventory): the checker's graph, with the extra analyzers'
+// results on the root packages.
+type vetRun struct {
+	graph    *checker.Graph
+	pkgs     []*packages.Package // the root packages
+	root     string              // the module root, for relative paths
+	findings []report.Finding
+}
+
+// analyze runs the analyzers, and extra ones, on the packages.
+func analyze(ctx context.Context, c *common, patterns []string, extra ...*analysis.Analyzer) (*vetRun, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
@@ -149,11 +168,18 @@ func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, e
 		return nil, err
 	}
 	run := append(slices.Clone(analyzers.All), xcconfig.Analyzer)
-	graph, err := checker.Analyze(run, withImportedOwn(pkgs), nil)
+	run = append(run, extra...)
+	roots := withImportedOwn(pkgs)
+	graph, err := checker.Analyze(run, roots, nil)
 	if err != nil {
 		return nil, err
 	}
-	return collect(graph, moduleRoot(c.workDir(), pkgs))
+	root := moduleRoot(c.workDir(), pkgs)
+	findings, err := collect(graph, root, extra)
+	if err != nil {
+		return nil, err
+	}
+	return &vetRun{graph: graph, pkgs: roots, root: root, findings: findings}, nil
 }
 
 // withImportedOwn adds to the packages the patterns matched the main
@@ -335,7 +361,7 @@ func moduleRoot(dir string, pkgs []*packages.Package) string {
 
 // collect turns the checker's diagnostics, and the findings directives
 // suppressed, into findings with the severity of each package's policy.
-func collect(graph *checker.Graph, root string) ([]report.Finding, error) {
+func collect(graph *checker.Graph, root string, extra []*analysis.Analyzer) ([]report.Finding, error) {
 	configs := map[*packages.Package]*xcconfig.Config{}
 	for _, act := range graph.Roots {
 		if act.Analyzer == xcconfig.Analyzer {
@@ -365,7 +391,7 @@ func collect(graph *checker.Graph, root string) ([]report.Finding, error) {
 		}
 	}
 	for _, act := range graph.Roots {
-		if act.Analyzer == xcconfig.Analyzer {
+		if act.Analyzer == xcconfig.Analyzer || slices.Contains(extra, act.Analyzer) {
 			continue
 		}
 		if act.Err != nil {

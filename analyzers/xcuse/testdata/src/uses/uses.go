@@ -29,7 +29,7 @@ func Servers(l net.Listener, h http.Handler, cfg *tls.Config, srv *http.Server) 
 	s4.ListenAndServeTLS("c.pem", "k.pem") // want `^endpoint: \(\*http.Server\).ListenAndServeTLS server std unknown$`
 
 	tls.Listen("tcp", ":443", cfg)                  // want `^endpoint: tls.Listen server std given$`
-	tls.NewListener(l, &tls.Config{})               // want `^endpoint: tls.NewListener server std given$`
+	tls.NewListener(l, &tls.Config{})               // want `^endpoint: tls.NewListener server std given$` `^config: std either endpoint$`
 	tls.Server(nil, nil)                            // want `^endpoint: tls.Server server std default$`
 	tls.QUICServer(&tls.QUICConfig{TLSConfig: cfg}) // want `^endpoint: tls.QUICServer server std given$`
 
@@ -79,4 +79,15 @@ func GRPC(cfg *tls.Config) {
 	credentials.NewServerTLSFromCert(nil)                  // want `^endpoint: credentials.NewServerTLSFromCert server std default$`
 	credentials.NewClientTLSFromFile("ca.pem", "")         // want `^endpoint: credentials.NewClientTLSFromFile client std default$`
 	credentials.NewClientTLSFromCert(nil, "")              // want `^endpoint: credentials.NewClientTLSFromCert client std default$`
+}
+
+// Configuration literals are listed whether or not their endpoint is in
+// sight, with the side they say they are for.
+func Configs(cfg *tls.Config) {
+	_ = &http.Transport{TLSClientConfig: &tls.Config{}}         // want `^config: std client$`
+	_ = &http.Server{TLSConfig: &tls.Config{}}                  // want `^config: std server$`
+	_ = &tls.Config{ServerName: "bank.example.cn"}              // want `^config: std client$`
+	_ = &tls.Config{ClientAuth: tls.RequireAndVerifyClientCert} // want `^config: std server$`
+	_ = tls.Config{MinVersion: tls.VersionTLS13}                // want `^config: std either$`
+	_ = &tls.QUICConfig{TLSConfig: &tls.Config{}}               // want `^config: std either$`
 }

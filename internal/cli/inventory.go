@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/analyzers/xcuse"
+	"github.com/xcguard/xcguard/inventory"
+	"github.com/xcguard/xcguard/report"
+)
+
+// runInventory lists the crypto the packages use: the algorithms and
+// TLS/TLCP endpoints, in their code and in the dependencies they call,
+// each judged by the policy.
+func runInventory(ctx context.Context, e *env, args []string) error {
+	c := common{parts: []string{"inventory"}}
+	fs := newFlagSet("inventory", "[packages]", -1)
+	format := fs.String("format", "json", "output format: "+strings.Join(inventory.Formats, ", ")+" (CycloneDX 1.6 CBOM)")
+	fs.StringVar(&c.output, "o", "", "write the inventory to this file instead of standard output")
+	fs.StringVar(&c.dir, "C", "", "run as if in this directory (like go -C): packages, policy search and relative paths start there")
+	fs.StringVar(&c.policy, "policy", "", "policy file that judges compliance (default: $XCGUARD_POLICY, else the nearest .xcguard.yml upward, else the embedded default)")
+	fs.StringVar(&c.profile, "profile", "", "embedded profiles to apply, comma-separated: baseline, gov-cloud, finance, iot-edge (default: $XCGUARD_PROFILE)")
+	c.registerTrust(fs)
+	fs.BoolVar(&c.tests, "tests", false, "also list the crypto of _test.go files")
+	fs.StringVar(&c.tags, "tags", "", "comma-separated build tags to load packages with")
+	if err := fs.parse(e, args); err != nil {
+		return err
+	}
+	if !slices.Contains(inventory.Formats, *format) {
+		return inputf("-format %s: an inventory is one of %s", *format, strings.Join(inventory.Formats, ", "))
+	}
+	out, err := createOut("o", c.path(c.output))
+	if err != nil {
+		return err
+	}
+	defer out.discard()
+	r, err := analyze(ctx, &c, fs.Args(), xcuse.Analyzer)
+	if err != nil {
+		return err
+	}
+	inv := buildInventory(r, c.profile)
+	var buf bytes.Buffer
+	if err := inventory.Write(&buf, *format, inv, version()); err != nil {
+		return err
+	}
+	if out != nil {
+		if err := out.commit(buf.Bytes()); err != nil {
+			return err
+		}
+	} else if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("writing the inventory: %v", err)
+	}
+	if report.Summarize(r.findings).Errors > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// buildInventory reads xcuse's results on the root packages.
+func buildInventory(r *vetRun, profile string) *inventory.Inventory {
+	modules := map[string]string{} // package path → module@version, "" for the main module
+	mainModule := ""
+	packages.Visit(r.pkgs, nil, func(p *packages.Package) {
+		switch m := p.Module; {
+		case m == nil:
+			modules[p.PkgPath] = "std"
+		case m.Main:
+			modules[p.PkgPath], mainModule = "", m.Path
+		case m.Replace != nil && m.Replace.Version == "":
+			modules[p.PkgPath] = m.Path + " => " + m.Replace.Path
+		default:
+			modules[p.PkgPath] = m.Path + "@" + m.Version
+		}
+	})
+	configs := map[*packages.Package]*xcconfig.Config{}
+	for _, act := range r.graph.Roots {
+		if cfg, ok := act.Result.(*xcconfig.Config); ok && act.Analyzer == xcconfig.Analyzer {
+			configs[act.Package] = cfg
+		}
+	}
+	b := inventory.NewBuilder(mainModule, "xcguard "+version(), r.root, r.findings)
+	for _, act := range r.graph.Roots {
+		uses, ok := act.Result.(*xcuse.Uses)
+		if !ok || act.Analyzer != xcuse.Analyzer || configs[act.Package] == nil {
+			continue
+		}
+		p := act.Package
+		b.Add(inventory.Package{
+			Path:   p.PkgPath,
+			Fset:   p.Fset,
+			Files:  p.Syntax,
+			Uses:   uses,
+			Policy: configs[act.Package].Policy,
+			Module: func(path string) string { return modules[path] },
+		})
+	}
+	inv := b.Inventory()
+	inv.Policy = profile
+	return inv
+}

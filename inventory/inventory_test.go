@@ -1,0 +1,193 @@
+package inventory
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// sample is an inventory with every kind of asset the renderers know: GM
+// and non-GM algorithms, a mode CycloneDX does not name (xts), a key size,
+// a use inside a dependency, TLS, TLCP and a dual listener.
+func sample() *Inventory {
+	inv := &Inventory{
+		Module: "example.com/gateway",
+		Tool:   "xcguard test",
+		Policy: "finance",
+		Algorithms: []*Algorithm{
+			{Name: "SM4-GCM", Primitive: "ae", Mode: "gcm", Functions: []string{"encrypt"}, GM: true, Occurrences: []*Occurrence{
+				{File: "seal.go", Line: 12, Package: "example.com/gateway", Function: "seal", Call: "cipher.NewGCM", Provenance: FirstParty},
+			}},
+			{Name: "AES-128", Primitive: "block-cipher", Functions: []string{"encrypt"}, KeyBits: 128, Occurrences: []*Occurrence{
+				{File: "main.go", Line: 30, Package: "example.com/gateway", Function: "main", Call: "store.Open", Provenance: "example.com/store@v1.2.0", Chain: []string{"store.seal", "aes.NewCipher"}, Rules: []string{"XC102"}},
+			}},
+			{Name: "SM4-XTS", Primitive: "block-cipher", Mode: "xts", Functions: []string{"encrypt", "decrypt"}, GM: true, Occurrences: []*Occurrence{
+				{File: "disk.go", Line: 7, Package: "example.com/gateway/disk", Function: "(*Volume).Open", Call: "cipher.NewXTS", Provenance: FirstParty},
+			}},
+			{Name: "MD5", Primitive: "hash", Functions: []string{"digest"}, Occurrences: []*Occurrence{
+				{File: "sign.go", Line: 20, Package: "example.com/gateway", Function: "sign", Call: "md5.Sum", Provenance: FirstParty, Rules: []string{"XC101"}},
+			}},
+		},
+		Protocols: []*Protocol{
+			{Name: "TLS", Side: "client", Library: "crypto/tls", Occurrences: []*Occurrence{
+				{File: "upstream.go", Line: 23, Package: "example.com/gateway", Function: "newUpstream", Call: "a tls.Config literal", Provenance: FirstParty, Config: "configured; its endpoint is not in sight", Rules: []string{"XC103", "XC106"}},
+			}},
+			{Name: "TLCP", Side: "server", Library: "gitee.com/Trisia/gotlcp/tlcp", GM: true, Occurrences: []*Occurrence{
+				{File: "serve.go", Line: 9, Package: "example.com/gateway", Function: "serve", Call: "tlcp.Listen", Provenance: FirstParty, Config: "configured"},
+			}},
+			{Name: "TLCP and TLS on one port", Side: "server", Library: "gitee.com/Trisia/gotlcp/pa", GM: true, Occurrences: []*Occurrence{
+				{File: "serve.go", Line: 15, Package: "example.com/gateway", Function: "serveBoth", Call: "pa.Listen", Provenance: FirstParty, Config: "configured"},
+			}},
+		},
+	}
+	inv.sort()
+	return inv
+}
+
+// The CBOM is valid CycloneDX 1.6, checked against the official schema.
+func TestCycloneDXIsValid(t *testing.T) {
+	schema := cycloneDXSchema(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, "cyclonedx", sample(), "v0.0.0-test"); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("the CBOM is not valid CycloneDX 1.6: %v\n%s", err, buf.String())
+	}
+	var bom struct {
+		Components []struct {
+			Name             string `json:"name"`
+			CryptoProperties struct {
+				AssetType           string `json:"assetType"`
+				AlgorithmProperties struct {
+					Mode                   string `json:"mode"`
+					ParameterSetIdentifier string `json:"parameterSetIdentifier"`
+				} `json:"algorithmProperties"`
+				ProtocolProperties struct {
+					Type string `json:"type"`
+				} `json:"protocolProperties"`
+			} `json:"cryptoProperties"`
+		} `json:"components"`
+		Dependencies []struct {
+			DependsOn []string `json:"dependsOn"`
+		} `json:"dependencies"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &bom); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range bom.Components {
+		cp := c.CryptoProperties
+		got[c.Name] = cp.AssetType + " " + cp.AlgorithmProperties.Mode + cp.AlgorithmProperties.ParameterSetIdentifier + cp.ProtocolProperties.Type
+	}
+	want := map[string]string{
+		"SM4-GCM": "algorithm gcm", "AES-128": "algorithm 128", "SM4-XTS": "algorithm other", "MD5": "algorithm ",
+		"TLS (client)": "protocol tls", "TLCP (server)": "protocol other", "TLCP and TLS on one port (server)": "protocol other",
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("component %s: got %q, want %q", name, got[name], w)
+		}
+	}
+	if len(bom.Components) != len(want) || len(bom.Dependencies) != 1 || len(bom.Dependencies[0].DependsOn) != len(want) {
+		t.Errorf("got %d components and dependencies %v, want %d, each a dependency of the module", len(bom.Components), bom.Dependencies, len(want))
+	}
+}
+
+// The schema check is not a formality: a primitive CycloneDX does not
+// know fails it.
+func TestCycloneDXSchemaRejects(t *testing.T) {
+	schema := cycloneDXSchema(t)
+	inv := sample()
+	inv.Algorithms[0].Primitive = "magic"
+	var buf bytes.Buffer
+	if err := Write(&buf, "cyclonedx", inv, "v0"); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err == nil {
+		t.Fatal("a component with primitive \"magic\" passed the schema")
+	}
+}
+
+// Same input, same bytes, in every format, whatever order the uses were
+// found in.
+func TestDeterministic(t *testing.T) {
+	for _, format := range Formats {
+		a, b := sample(), sample()
+		b.Algorithms[0], b.Algorithms[3] = b.Algorithms[3], b.Algorithms[0]
+		b.Protocols[0], b.Protocols[2] = b.Protocols[2], b.Protocols[0]
+		b.sort()
+		var x, y bytes.Buffer
+		if err := Write(&x, format, a, "v1"); err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(&y, format, b, "v1"); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(x.Bytes(), y.Bytes()) {
+			t.Errorf("%s: two orders of the same inventory render differently", format)
+		}
+	}
+}
+
+// The assessor's report counts GM against non-GM uses per layer and lists
+// each use the policy does not accept.
+func TestMarkdownLayers(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "markdown", sample(), "v1"); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"| 网络和通信安全 · network and communication | 2 | 1 |",
+		"| 应用和数据安全 · application and data | 2 | 2 |",
+		"- `upstream.go:23` in `newUpstream`: TLS client, `a tls.Config literal` (first-party): XC103, XC106",
+		"- `main.go:30` in `main`: AES-128, `store.Open → store.seal → aes.NewCipher` (example.com/store@v1.2.0): XC102",
+		"| SM4-GCM | ae | encrypt | yes | yes | 1 |",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func cycloneDXSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	for name, url := range map[string]string{
+		"bom-1.6.schema.json":  "http://cyclonedx.org/schema/bom-1.6.schema.json",
+		"spdx.schema.json":     "http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json",
+		"jsf-0.82.schema.json": "http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json",
+	} {
+		f, err := os.Open(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := c.AddResource(url, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := c.Compile("http://cyclonedx.org/schema/bom-1.6.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}

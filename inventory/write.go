@@ -1,0 +1,279 @@
+package inventory
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Formats are the renderings Write knows.
+var Formats = []string{"json", "cyclonedx", "markdown"}
+
+// Write renders the inventory in a format of Formats. The same inventory
+// gives the same bytes.
+func Write(w io.Writer, format string, inv *Inventory, toolVersion string) error {
+	switch format {
+	case "json":
+		return writeJSON(w, inv)
+	case "cyclonedx":
+		return writeJSON(w, cycloneDX(inv, toolVersion))
+	case "markdown":
+		return writeMarkdown(w, inv)
+	}
+	return fmt.Errorf("unknown inventory format %q: use %s", format, strings.Join(Formats, ", "))
+}
+
+func writeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// The CycloneDX 1.6 document: only what xcguard fills in.
+type (
+	bom struct {
+		BOMFormat    string       `json:"bomFormat"`
+		SpecVersion  string       `json:"specVersion"`
+		Version      int          `json:"version"`
+		Metadata     bomMetadata  `json:"metadata"`
+		Components   []component  `json:"components"`
+		Dependencies []dependency `json:"dependencies"`
+	}
+	bomMetadata struct {
+		Tools     bomTools  `json:"tools"`
+		Component component `json:"component"`
+	}
+	bomTools struct {
+		Components []component `json:"components"`
+	}
+	component struct {
+		Type             string            `json:"type"`
+		BOMRef           string            `json:"bom-ref,omitempty"`
+		Name             string            `json:"name"`
+		Version          string            `json:"version,omitempty"`
+		CryptoProperties *cryptoProperties `json:"cryptoProperties,omitempty"`
+		Evidence         *evidence         `json:"evidence,omitempty"`
+		Properties       []property        `json:"properties,omitempty"`
+	}
+	cryptoProperties struct {
+		AssetType           string               `json:"assetType"`
+		AlgorithmProperties *algorithmProperties `json:"algorithmProperties,omitempty"`
+		ProtocolProperties  *protocolProperties  `json:"protocolProperties,omitempty"`
+	}
+	algorithmProperties struct {
+		Primitive              string   `json:"primitive"`
+		Mode                   string   `json:"mode,omitempty"`
+		CryptoFunctions        []string `json:"cryptoFunctions,omitempty"`
+		ParameterSetIdentifier string   `json:"parameterSetIdentifier,omitempty"`
+	}
+	protocolProperties struct {
+		Type string `json:"type"`
+	}
+	evidence struct {
+		Occurrences []bomOccurrence `json:"occurrences"`
+	}
+	bomOccurrence struct {
+		Location          string `json:"location"`
+		Line              int    `json:"line,omitempty"`
+		Symbol            string `json:"symbol,omitempty"`
+		AdditionalContext string `json:"additionalContext,omitempty"`
+	}
+	property struct {
+		Name  string `json:"name"`
+		Value string `json:"value"`
+	}
+	dependency struct {
+		Ref       string   `json:"ref"`
+		DependsOn []string `json:"dependsOn"`
+	}
+)
+
+// modes are CycloneDX's block cipher modes; others are "other".
+var modes = map[string]bool{"cbc": true, "ecb": true, "ccm": true, "gcm": true, "cfb": true, "ofb": true, "ctr": true}
+
+func cycloneDX(inv *Inventory, toolVersion string) bom {
+	module := inv.Module
+	if module == "" {
+		module = "program"
+	}
+	b := bom{
+		BOMFormat:   "CycloneDX",
+		SpecVersion: "1.6",
+		Version:     1,
+		Metadata: bomMetadata{
+			Tools:     bomTools{Components: []component{{Type: "application", Name: "xcguard", Version: toolVersion}}},
+			Component: component{Type: "application", BOMRef: module, Name: module},
+		},
+		Components: []component{},
+	}
+	deps := dependency{Ref: module, DependsOn: []string{}}
+	for _, a := range inv.Algorithms {
+		mode := a.Mode
+		if mode != "" && !modes[mode] {
+			mode = "other"
+		}
+		props := &algorithmProperties{Primitive: a.Primitive, Mode: mode, CryptoFunctions: a.Functions}
+		if a.KeyBits > 0 {
+			props.ParameterSetIdentifier = strconv.Itoa(a.KeyBits)
+		}
+		c := component{
+			Type:             "cryptographic-asset",
+			BOMRef:           "crypto/algorithm/" + a.Primitive + "/" + a.Name,
+			Name:             a.Name,
+			CryptoProperties: &cryptoProperties{AssetType: "algorithm", AlgorithmProperties: props},
+			Evidence:         occurrences(a.Occurrences),
+			Properties:       assessment(a.GM, a.Compliant, a.Rules),
+		}
+		b.Components = append(b.Components, c)
+		deps.DependsOn = append(deps.DependsOn, c.BOMRef)
+	}
+	for _, p := range inv.Protocols {
+		typ := "tls"
+		if p.Name != "TLS" && !strings.HasPrefix(p.Name, "TLS ") {
+			typ = "other" // TLCP (GB/T 38636) and GM TLS are not TLS
+		}
+		c := component{
+			Type:             "cryptographic-asset",
+			BOMRef:           "crypto/protocol/" + p.Library + "/" + p.Side,
+			Name:             p.Name + " (" + p.Side + ")",
+			CryptoProperties: &cryptoProperties{AssetType: "protocol", ProtocolProperties: &protocolProperties{Type: typ}},
+			Evidence:         occurrences(p.Occurrences),
+			Properties:       append(assessment(p.GM, p.Compliant, p.Rules), property{"xcguard:library", p.Library}),
+		}
+		b.Components = append(b.Components, c)
+		deps.DependsOn = append(deps.DependsOn, c.BOMRef)
+	}
+	b.Dependencies = []dependency{deps}
+	return b
+}
+
+func assessment(gm, compliant bool, rules []string) []property {
+	props := []property{{"xcguard:gm", strconv.FormatBool(gm)}, {"xcguard:compliant", strconv.FormatBool(compliant)}}
+	if len(rules) > 0 {
+		props = append(props, property{"xcguard:rules", strings.Join(rules, ",")})
+	}
+	return props
+}
+
+func occurrences(occ []*Occurrence) *evidence {
+	e := &evidence{Occurrences: []bomOccurrence{}}
+	for _, o := range occ {
+		e.Occurrences = append(e.Occurrences, bomOccurrence{Location: o.File, Line: o.Line, Symbol: o.Function, AdditionalContext: o.context()})
+	}
+	return e
+}
+
+// context says in one line how the use is made: the call, where it comes
+// from, and the findings.
+func (o *Occurrence) context() string {
+	s := o.Call
+	if len(o.Chain) > 0 {
+		s += " → " + strings.Join(o.Chain, " → ")
+	}
+	s += "; " + o.Provenance
+	if o.Config != "" {
+		s += "; configuration: " + o.Config
+	}
+	if len(o.Rules) > 0 {
+		s += "; " + strings.Join(o.Rules, ", ")
+	}
+	return s
+}
+
+func writeMarkdown(w io.Writer, inv *Inventory) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# 密码应用清单 · Crypto inventory: %s\n\n", md(inv.Module))
+	b.WriteString("Made by xcguard from the code, for a GB/T 39786-2021 (密评) assessment")
+	if inv.Policy != "" {
+		fmt.Fprintf(&b, "; compliance judged by the policy %s", md(inv.Policy))
+	}
+	b.WriteString(".\n\n")
+	network, application := inv.Layers()
+	b.WriteString("| 层面 · Layer | GM uses | non-GM uses |\n|---|---:|---:|\n")
+	fmt.Fprintf(&b, "| 网络和通信安全 · network and communication | %d | %d |\n", network.GM, network.NonGM)
+	fmt.Fprintf(&b, "| 应用和数据安全 · application and data | %d | %d |\n\n", application.GM, application.NonGM)
+
+	b.WriteString("## 网络和通信安全 · Network and communication\n\n")
+	if len(inv.Protocols) == 0 {
+		b.WriteString("No TLS or TLCP endpoint.\n\n")
+	} else {
+		b.WriteString("| Protocol | Side | Library | GM | Compliant | Uses |\n|---|---|---|---|---|---:|\n")
+		for _, p := range inv.Protocols {
+			fmt.Fprintf(&b, "| %s | %s | `%s` | %s | %s | %d |\n", md(p.Name), p.Side, p.Library, yes(p.GM), verdict(p.Compliant, p.Rules), len(p.Occurrences))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("## 应用和数据安全 · Application and data\n\n")
+	if len(inv.Algorithms) == 0 {
+		b.WriteString("No crypto algorithm.\n\n")
+	} else {
+		b.WriteString("| Algorithm | Primitive | Functions | GM | Compliant | Uses |\n|---|---|---|---|---|---:|\n")
+		for _, a := range inv.Algorithms {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(a.Name), a.Primitive, strings.Join(a.Functions, ", "), yes(a.GM), verdict(a.Compliant, a.Rules), len(a.Occurrences))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("## Uses the policy does not accept\n\n")
+	n := 0
+	line := func(name string, o *Occurrence) {
+		if len(o.Rules) == 0 {
+			return
+		}
+		n++
+		where := o.Function
+		if where != "" {
+			where = " in `" + where + "`"
+		}
+		fmt.Fprintf(&b, "- `%s:%d`%s: %s, `%s` (%s): %s\n", o.File, o.Line, where, md(name), md(o.Call+chainSuffix(o.Chain)), md(o.Provenance), strings.Join(o.Rules, ", "))
+	}
+	for _, p := range inv.Protocols {
+		for _, o := range p.Occurrences {
+			line(p.Name+" "+p.Side, o)
+		}
+	}
+	for _, a := range inv.Algorithms {
+		for _, o := range a.Occurrences {
+			line(a.Name, o)
+		}
+	}
+	if n == 0 {
+		b.WriteString("None.\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func chainSuffix(chain []string) string {
+	if len(chain) == 0 {
+		return ""
+	}
+	return " → " + strings.Join(chain, " → ")
+}
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func verdict(ok bool, rules []string) string {
+	if ok {
+		return "yes"
+	}
+	return "no: " + strings.Join(rules, ", ")
+}
+
+// md escapes what would break a table cell or start markup.
+func md(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ", "*", `\*`, "_", `\_`, "<", "&lt;").Replace(s)
+}
