@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/xcguard/xcguard/analyzers/xcuse"
@@ -92,7 +93,7 @@ func (b *Builder) Add(p Package) {
 	var occ []*Occurrence
 	for _, op := range p.Uses.Ops {
 		pos := p.Fset.Position(op.Node.Pos())
-		o := b.occurrence(p, pos, pos.Line, op.Func)
+		o := b.occurrence(p, pos, pos.Line, op.Func, algorithmRules)
 		o.Rules = append(o.Rules, b.imports[o.File+"|"+op.Package]...)
 		occ = append(occ, o)
 		if op.Value {
@@ -108,15 +109,15 @@ func (b *Builder) Add(p Package) {
 		b.algorithm(op.Algorithm, op.Primitive, op.Mode, op.Function, op.KeyBits, op.GM, o)
 	}
 	for _, e := range p.Uses.Endpoints {
-		o := b.occurrence(p, p.Fset.Position(e.Call.Pos()), p.Fset.Position(e.Call.End()).Line, e.Func)
+		o := b.occurrence(p, p.Fset.Position(e.Call.Pos()), p.Fset.Position(e.Call.End()).Line, e.Func, protocolRules)
 		o.Config = configName(e.Config)
-		b.protocol(e.Flavor, e.Side, e.StdOnly, e.Dual, o)
+		b.protocol(e.Flavor, e.Side, e.StdOnly, e.Flavor == tlstype.GM && !e.StdOnly && !e.GMShown, e.Dual, o)
 	}
 	for _, c := range p.Uses.Configs {
 		if c.Endpoint {
 			continue // listed at its endpoint
 		}
-		o := b.occurrence(p, p.Fset.Position(c.Lit.Pos()), p.Fset.Position(c.Lit.End()).Line, "a "+c.Flavor.PkgName()+".Config literal")
+		o := b.occurrence(p, p.Fset.Position(c.Lit.Pos()), p.Fset.Position(c.Lit.End()).Line, "a "+c.Flavor.PkgName()+".Config literal", protocolRules)
 		o.Config = "configured; its endpoint is not in sight"
 		b.config(c, o)
 	}
@@ -127,7 +128,11 @@ func (b *Builder) Add(p Package) {
 		}
 		pos := p.Fset.Position(c.Call.Pos())
 		for _, r := range c.Reached {
-			o := b.occurrence(p, pos, pos.Line, c.Callee)
+			rules := algorithmRules
+			if r.Endpoint {
+				rules = protocolRules
+			}
+			o := b.occurrence(p, pos, pos.Line, c.Callee, rules)
 			o.Provenance = provenance
 			o.Chain = append(append([]string{}, r.Chain...), r.Func)
 			if r.Endpoint {
@@ -135,7 +140,7 @@ func (b *Builder) Add(p Package) {
 				if policy.True(p.Policy.Crypto.RequireGM) && r.Flavor == tlstype.Std {
 					o.Rules = append(o.Rules, "XC106")
 				}
-				b.protocol(r.Flavor, r.Side, false, false, o)
+				b.protocol(r.Flavor, r.Side, false, r.Flavor == tlstype.GM, false, o)
 				continue
 			}
 			o.Rules = append(o.Rules, policyRules(p.Policy, r.Package, r.GM)...)
@@ -165,14 +170,25 @@ func policyRules(pol *policy.Policy, pkg string, gm bool) []string {
 
 // occurrence starts the record of a use at pos, with the findings on its
 // lines (to end: a Config literal's MinVersion is a line of its own).
-func (b *Builder) occurrence(p Package, pos token.Position, end int, call string) *Occurrence {
+func (b *Builder) occurrence(p Package, pos token.Position, end int, call string, about []string) *Occurrence {
 	file := relPath(b.root, pos.Filename)
 	o := &Occurrence{File: file, Line: pos.Line, Package: p.Path, Function: enclosing(p, pos), Call: call, Provenance: FirstParty}
 	for line := pos.Line; line <= end && line < pos.Line+200; line++ {
-		o.Rules = append(o.Rules, b.at[fmt.Sprintf("%s:%d", file, line)]...)
+		for _, r := range b.at[fmt.Sprintf("%s:%d", file, line)] {
+			if slices.Contains(about, r) {
+				o.Rules = append(o.Rules, r)
+			}
+		}
 	}
 	return o
 }
+
+// The rules whose findings at a use are about it: the crypto rules for an
+// algorithm, the TLS rules for an endpoint.
+var (
+	algorithmRules = []string{"XC101", "XC102"}
+	protocolRules  = []string{"XC103", "XC104", "XC105", "XC106", "XC301", "XC302", "XC303"}
+)
 
 func (b *Builder) algorithm(name, prim, mode, fn string, bits int, gm bool, o *Occurrence) {
 	key := prim + "|" + name
@@ -189,12 +205,14 @@ func (b *Builder) algorithm(name, prim, mode, fn string, bits int, gm bool, o *O
 	a.Occurrences = append(a.Occurrences, o)
 }
 
-func (b *Builder) protocol(fl tlstype.Flavor, side xcuse.Side, stdOnly, dual bool, o *Occurrence) {
+func (b *Builder) protocol(fl tlstype.Flavor, side xcuse.Side, stdOnly, unsure, dual bool, o *Occurrence) {
 	lib := map[tlstype.Flavor]string{tlstype.Std: "crypto/tls", tlstype.GM: tlstype.GMTLSPath, tlstype.TLCP: tlstype.TLCPPath}[fl]
 	name, gm := protocolName(lib)
 	switch {
 	case stdOnly:
 		name, gm = "TLS (gmtls without GMSupport)", false
+	case unsure:
+		name = undetermined // GM TLS or standard TLS: the configuration is not in sight
 	case dual:
 		name, lib = "TLCP and TLS on one port", tlstype.PAPath
 	}
@@ -222,13 +240,18 @@ func (b *Builder) add(name, lib string, side xcuse.Side, gm bool, o *Occurrence)
 func (b *Builder) config(c xcuse.TLSConfig, o *Occurrence) {
 	switch {
 	case c.Flavor == tlstype.GM && !c.GMSupport:
-		b.add("TLS or GM TLS (gmtls, GMSupport not in the literal)", tlstype.GMTLSPath, c.Side, false, o)
+		b.add(undetermined, tlstype.GMTLSPath, c.Side, false, o)
 	default:
 		lib := map[tlstype.Flavor]string{tlstype.Std: "crypto/tls", tlstype.GM: tlstype.GMTLSPath, tlstype.TLCP: tlstype.TLCPPath}[c.Flavor]
 		name, gm := protocolName(lib)
 		b.add(name, lib, c.Side, gm, o)
 	}
 }
+
+// undetermined names a gmtls endpoint or configuration that the code does
+// not show to be GM TLS or standard TLS: GMSupport is set (or not)
+// somewhere out of sight.
+const undetermined = "gmtls, GM or standard TLS (GMSupport not in sight)"
 
 // once reports whether this asset is at this occurrence for the first time.
 func (b *Builder) once(asset string, o *Occurrence) bool {

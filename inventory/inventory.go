@@ -117,13 +117,19 @@ func rulesOf(occ []*Occurrence) ([]string, bool) {
 	return rules, len(rules) == 0
 }
 
-// Counts are GM and non-GM uses (occurrences) in one layer of the report.
-type Counts struct{ GM, NonGM int }
+// Counts are GM and non-GM uses (occurrences) in one layer of the report;
+// Undetermined ones the code does not show to be either (a gmtls
+// configuration out of sight).
+type Counts struct{ GM, NonGM, Undetermined int }
 
 // Layers counts uses per GB/T 39786 layer: network and communication
 // (the endpoints), application and data (the algorithms).
 func (inv *Inventory) Layers() (network, application Counts) {
 	for _, p := range inv.Protocols {
+		if p.Name == undetermined {
+			network.Undetermined += len(p.Occurrences)
+			continue
+		}
 		add(&network, p.GM, len(p.Occurrences))
 	}
 	for _, a := range inv.Algorithms {

@@ -164,6 +164,27 @@ func TestMarkdownLayers(t *testing.T) {
 	}
 }
 
+// A gmtls endpoint whose GMSupport is out of sight is counted as
+// undetermined, neither GM nor not.
+func TestUndeterminedIsNotGuessed(t *testing.T) {
+	inv := sample()
+	inv.Protocols = append(inv.Protocols, &Protocol{Name: undetermined, Side: "client", Library: "github.com/tjfoc/gmsm/gmtls", Occurrences: []*Occurrence{
+		{File: "dial.go", Line: 4, Package: "example.com/gateway", Call: "gmtls.Dial", Provenance: FirstParty, Config: "not in sight"},
+	}})
+	inv.sort()
+	network, _ := inv.Layers()
+	if network != (Counts{GM: 2, NonGM: 1, Undetermined: 1}) {
+		t.Errorf("network layer: got %+v, want 2 GM, 1 non-GM, 1 undetermined", network)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "markdown", inv, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	if want := "| " + undetermined + " | client | `github.com/tjfoc/gmsm/gmtls` | not in sight | yes | 1 |"; !strings.Contains(buf.String(), want) {
+		t.Errorf("the report lacks %q:\n%s", want, buf.String())
+	}
+}
+
 func cycloneDXSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
 	c := jsonschema.NewCompiler()

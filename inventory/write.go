@@ -198,9 +198,9 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 	}
 	b.WriteString(".\n\n")
 	network, application := inv.Layers()
-	b.WriteString("| 层面 · Layer | GM uses | non-GM uses |\n|---|---:|---:|\n")
-	fmt.Fprintf(&b, "| 网络和通信安全 · network and communication | %d | %d |\n", network.GM, network.NonGM)
-	fmt.Fprintf(&b, "| 应用和数据安全 · application and data | %d | %d |\n\n", application.GM, application.NonGM)
+	b.WriteString("| 层面 · Layer | GM uses | non-GM uses | undetermined |\n|---|---:|---:|---:|\n")
+	fmt.Fprintf(&b, "| 网络和通信安全 · network and communication | %d | %d | %d |\n", network.GM, network.NonGM, network.Undetermined)
+	fmt.Fprintf(&b, "| 应用和数据安全 · application and data | %d | %d | %d |\n\n", application.GM, application.NonGM, application.Undetermined)
 
 	b.WriteString("## 网络和通信安全 · Network and communication\n\n")
 	if len(inv.Protocols) == 0 {
@@ -208,7 +208,11 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 	} else {
 		b.WriteString("| Protocol | Side | Library | GM | Compliant | Uses |\n|---|---|---|---|---|---:|\n")
 		for _, p := range inv.Protocols {
-			fmt.Fprintf(&b, "| %s | %s | `%s` | %s | %s | %d |\n", md(p.Name), p.Side, p.Library, yes(p.GM), verdict(p.Compliant, p.Rules), len(p.Occurrences))
+			gm := yes(p.GM)
+			if p.Name == undetermined {
+				gm = "not in sight"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(p.Name), p.Side, code(p.Library), gm, verdict(p.Compliant, p.Rules), len(p.Occurrences))
 		}
 		b.WriteString("\n")
 	}
@@ -218,7 +222,11 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 	} else {
 		b.WriteString("| Algorithm | Primitive | Functions | GM | Compliant | Uses |\n|---|---|---|---|---|---:|\n")
 		for _, a := range inv.Algorithms {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(a.Name), a.Primitive, strings.Join(a.Functions, ", "), yes(a.GM), verdict(a.Compliant, a.Rules), len(a.Occurrences))
+			gm := yes(a.GM)
+			if a.Primitive == "drbg" {
+				gm = "n/a" // randomness is neither
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(a.Name), a.Primitive, strings.Join(a.Functions, ", "), gm, verdict(a.Compliant, a.Rules), len(a.Occurrences))
 		}
 		b.WriteString("\n")
 	}
@@ -231,9 +239,9 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 		n++
 		where := o.Function
 		if where != "" {
-			where = " in `" + where + "`"
+			where = " in " + code(where)
 		}
-		fmt.Fprintf(&b, "- `%s:%d`%s: %s, `%s` (%s): %s\n", o.File, o.Line, where, md(name), md(o.Call+chainSuffix(o.Chain)), md(o.Provenance), strings.Join(o.Rules, ", "))
+		fmt.Fprintf(&b, "- %s%s: %s, %s (%s): %s\n", code(fmt.Sprintf("%s:%d", o.File, o.Line)), where, md(name), code(o.Call+chainSuffix(o.Chain)), md(o.Provenance), strings.Join(o.Rules, ", "))
 	}
 	for _, p := range inv.Protocols {
 		for _, o := range p.Occurrences {
@@ -271,6 +279,12 @@ func verdict(ok bool, rules []string) string {
 		return "yes"
 	}
 	return "no: " + strings.Join(rules, ", ")
+}
+
+// code is s as a code span: markup inside it is literal, but a pipe
+// still ends a table cell and a backquote ends the span.
+func code(s string) string {
+	return "`" + strings.NewReplacer("|", `\|`, "`", "'", "\n", " ").Replace(s) + "`"
 }
 
 // md escapes what would break a table cell or start markup.

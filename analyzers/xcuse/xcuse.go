@@ -71,6 +71,9 @@ type Endpoint struct {
 	// GMSupport (none at all, or a literal without it), so it speaks
 	// standard TLS only, with SSL 3.0 as its default minimum.
 	StdOnly bool
+	// GMShown: a gmtls endpoint whose configuration provably sets
+	// GMSupport. Neither it nor StdOnly: the configuration is not in sight.
+	GMShown bool
 }
 
 // Uses is what a package does with TLS and crypto.
@@ -353,6 +356,7 @@ func classify(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node) (Endpoi
 	}
 	if e.Flavor == tlstype.GM {
 		e.StdOnly = e.Config == Default || plainGMTLS(info, e.Expr, stack)
+		e.GMShown = !e.StdOnly && gmSupportShown(info, e.Expr, stack)
 	}
 	return e, true
 }
@@ -376,6 +380,20 @@ func plainGMTLS(info *types.Info, e ast.Expr, stack []ast.Node) bool {
 	}
 	v, ok := keyed(lit, "GMSupport")
 	return ok && (v == nil || isNil(info, v))
+}
+
+// gmSupportShown reports whether the package shows a gmtls configuration
+// setting GMSupport: in its literal, or assigned to the variable later.
+func gmSupportShown(info *types.Info, e ast.Expr, stack []ast.Node) bool {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && setsField(info, enclosingBody(stack), id, "GMSupport") {
+		return true
+	}
+	lit := literalOf(info, e, stack)
+	if lit == nil {
+		return false
+	}
+	v, ok := keyed(lit, "GMSupport")
+	return ok && v != nil && !isNil(info, v)
 }
 
 // setsField reports whether body assigns id.name anywhere.
