@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -30,7 +29,7 @@ type Package struct {
 
 // A Builder gathers the inventory of a program's packages.
 type Builder struct {
-	root  string
+	rel   func(file string) string
 	inv   *Inventory
 	algs  map[string]*Algorithm
 	proto map[string]*Protocol
@@ -41,11 +40,12 @@ type Builder struct {
 	seen    map[string]bool
 }
 
-// NewBuilder starts the inventory of module, whose files are under root;
-// findings are the run's, which say what the policy finds wrong where.
-func NewBuilder(module, tool, root string, findings []report.Finding) *Builder {
+// NewBuilder starts the inventory of module; rel names a file as the
+// findings do (relative to the module root), and findings are the run's,
+// which say what the policy finds wrong where.
+func NewBuilder(module, tool string, rel func(file string) string, findings []report.Finding) *Builder {
 	b := &Builder{
-		root:    root,
+		rel:     rel,
 		inv:     &Inventory{Module: module, Tool: tool, Algorithms: []*Algorithm{}, Protocols: []*Protocol{}},
 		algs:    map[string]*Algorithm{},
 		proto:   map[string]*Protocol{},
@@ -171,7 +171,7 @@ func policyRules(pol *policy.Policy, pkg string, gm bool) []string {
 // occurrence starts the record of a use at pos, with the findings on its
 // lines (to end: a Config literal's MinVersion is a line of its own).
 func (b *Builder) occurrence(p Package, pos token.Position, end int, call string, about []string) *Occurrence {
-	file := relPath(b.root, pos.Filename)
+	file := b.rel(pos.Filename)
 	o := &Occurrence{File: file, Line: pos.Line, Package: p.Path, Function: enclosing(p, pos), Call: call, Provenance: FirstParty}
 	for line := pos.Line; line <= end && line < pos.Line+200; line++ {
 		for _, r := range b.at[fmt.Sprintf("%s:%d", file, line)] {
@@ -301,14 +301,4 @@ func enclosing(p Package, pos token.Position) string {
 		}
 	}
 	return ""
-}
-
-// relPath makes a file path relative to root, slash-separated; a file
-// outside root keeps its absolute path.
-func relPath(root, file string) string {
-	rel, err := filepath.Rel(root, file)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
-		return filepath.ToSlash(file)
-	}
-	return filepath.ToSlash(rel)
 }

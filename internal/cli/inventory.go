@@ -84,7 +84,8 @@ func buildInventory(r *vetRun, profile string) *inventory.Inventory {
 			configs[act.Package] = cfg
 		}
 	}
-	b := inventory.NewBuilder(mainModule, "xcguard "+version(), r.root, r.findings)
+	rel := func(file string) string { return relPath(r.root, file) }
+	b := inventory.NewBuilder(mainModule, "xcguard "+version(), rel, r.findings)
 	for _, act := range r.graph.Roots {
 		uses, ok := act.Result.(*xcuse.Uses)
 		if !ok || act.Analyzer != xcuse.Analyzer || configs[act.Package] == nil {
