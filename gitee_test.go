@@ -82,7 +82,7 @@ func TestGiteePipeline(t *testing.T) {
 	if !ok || ee.ExitCode() != 1 {
 		t.Fatalf("pipeline commands: %v, want exit 1 (gov-cloud findings):\n%s", err, out)
 	}
-	if !strings.Contains(string(out), "upstream.go:6:2: XC102 import of crypto/tls, which has a GM counterpart, where the policy requires GM crypto (use github.com/tjfoc/gmsm/gmtls)\n") {
+	if !strings.Contains(string(out), "upstream.go:6:2: XC102 import of crypto/tls, which has a GM counterpart, where the policy requires GM crypto (use gitee.com/Trisia/gotlcp/tlcp: tjfoc gmtls stops at TLS 1.2 and has no VerifyConnection; gotlcp's pa listener serves TLCP beside crypto/tls TLS 1.3)\n") {
 		t.Errorf("the log lacks the gov-cloud findings:\n%s", out)
 	}
 	for _, a := range artifacts {
