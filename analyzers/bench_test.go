@@ -150,13 +150,14 @@ func BenchmarkAnalyzers(b *testing.B) {
 	}
 	xc101 := benchFiles / 10 // the md5 imports
 	xc102 := 2 * benchFiles  // crypto/tls and crypto/x509: finance requires GM
+	xc106 := benchFiles      // each tls.Dialer dials standard TLS only
 	runs := []run{
 		{"xccrypto", []*analysis.Analyzer{analyzers.All[0]}, map[string]int{"XC101": xc101, "XC102": xc102}},
 		{"xcpprof", []*analysis.Analyzer{analyzers.All[1]}, nil},
 		{"xcdebugmux", []*analysis.Analyzer{analyzers.All[2]}, nil},
-		{"xctls", []*analysis.Analyzer{analyzers.All[3]}, map[string]int{"XC103": benchFiles}},
+		{"xctls", []*analysis.Analyzer{analyzers.All[3]}, map[string]int{"XC103": benchFiles, "XC106": xc106}},
 		{"xcblock", []*analysis.Analyzer{analyzers.All[4]}, nil},
-		{"all", analyzers.All, map[string]int{"XC101": xc101, "XC102": xc102, "XC103": benchFiles}},
+		{"all", analyzers.All, map[string]int{"XC101": xc101, "XC102": xc102, "XC103": benchFiles, "XC106": xc106}},
 	}
 	for _, r := range runs {
 		if r.name != "all" && r.as[0].Name != r.name {
