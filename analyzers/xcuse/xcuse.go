@@ -347,6 +347,9 @@ func classify(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node) (Endpoi
 		if spec.config >= len(call.Args) {
 			return Endpoint{}, false
 		}
+		if spec.config == 1 && deadConn(info, call.Args[0]) {
+			return Endpoint{}, false // a wrapper that cannot carry a byte
+		}
 		arg := call.Args[spec.config]
 		if isNil(info, arg) {
 			e.Config = Default
@@ -504,6 +507,38 @@ func isStdVar(info *types.Info, e ast.Expr, name string) bool {
 	}
 	v, ok := info.Uses[sel.Sel].(*types.Var)
 	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == name
+}
+
+// deadConn reports whether a connection handed to tls.Client or Server (or
+// their gmtls and tlcp twins) is a struct literal whose Read and Write
+// come from an embedded interface the literal leaves nil: every byte the
+// TLS connection would move panics, so it is a carrier of something else
+// (net/http's unencryptedTLSConn passes a plain HTTP/2 connection through
+// APIs that take a *tls.Conn), not an endpoint.
+func deadConn(info *types.Info, e ast.Expr) bool {
+	lit := compositeOf(e)
+	if lit == nil {
+		return false
+	}
+	t := info.TypeOf(lit)
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for _, m := range []string{"Read", "Write"} {
+		obj, index, _ := types.LookupFieldOrMethod(t, true, nil, m)
+		if _, ok := obj.(*types.Func); !ok || len(index) < 2 {
+			return false // its own method, or none
+		}
+		f := st.Field(index[0])
+		if _, ok := f.Type().Underlying().(*types.Interface); !ok || !f.Embedded() {
+			return false
+		}
+		if v, ok := keyed(lit, f.Name()); !ok || v != nil && !isNil(info, v) {
+			return false // set, or positional fields
+		}
+	}
+	return true
 }
 
 // fieldConfig is the configuration a literal's field gives (an

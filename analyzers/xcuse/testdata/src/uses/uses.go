@@ -91,3 +91,24 @@ func Configs(cfg *tls.Config) {
 	_ = tls.Config{MinVersion: tls.VersionTLS13}                // want `^config: std either$`
 	_ = &tls.QUICConfig{TLSConfig: &tls.Config{}}               // want `^config: std either$`
 }
+
+// A wrapper whose Read and Write come from an embedded net.Conn left nil
+// cannot carry a byte: handing it to tls.Client makes no endpoint (net/http
+// does this to pass plain HTTP/2 connections through *tls.Conn APIs).
+type carrier struct {
+	net.Conn // nil: every I/O method panics
+	inner    net.Conn
+}
+
+type wrapped struct {
+	net.Conn
+	prefix []byte
+}
+
+func Carriers(c net.Conn, cfg *tls.Config) {
+	tls.Client(carrier{inner: c}, nil)
+	tls.Client(&carrier{inner: c}, nil)
+	tls.Client(carrier{Conn: c}, cfg)               // want `^endpoint: tls.Client client std given$`
+	tls.Server(&wrapped{Conn: c, prefix: nil}, cfg) // want `^endpoint: tls.Server server std given$`
+	tls.Client(c, nil)                              // want `^endpoint: tls.Client client std default$`
+}
