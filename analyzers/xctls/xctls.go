@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"slices"
@@ -215,7 +216,7 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 	later := assignedFields(info, enclosingBody(stack), base, obj, loose, "MinVersion", "GMSupport", "VerifyPeerCertificate", "VerifyConnection")
 
 	if f, ok := fields["MinVersion"]; ok {
-		c.minVersion(fl, f)
+		c.minVersion(fl, f, enclosingBody(stack))
 	} else if _, set := later["MinVersion"]; !set && !overwritten(info, enclosingBody(stack), obj) {
 		gm := fields["GMSupport"].value
 		if gm == nil {
@@ -224,7 +225,7 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 		c.unsetMinVersion(fl, lit, gm, isClient(fields, stack))
 	}
 	if f, ok := fields["MaxVersion"]; ok {
-		c.maxVersion(fl, f)
+		c.maxVersion(fl, f, enclosingBody(stack))
 	}
 	if f, ok := fields["InsecureSkipVerify"]; ok {
 		verifies := c.setsCallback(fields["VerifyPeerCertificate"].value) ||
@@ -256,9 +257,9 @@ func (c *checker) assign(as *ast.AssignStmt, stack []ast.Node) {
 		f := field{sel.Sel.Name, as.Rhs[i], as}
 		switch f.name {
 		case "MinVersion":
-			c.minVersion(fl, f)
+			c.minVersion(fl, f, enclosingBody(stack))
 		case "MaxVersion":
-			c.maxVersion(fl, f)
+			c.maxVersion(fl, f, enclosingBody(stack))
 		case "CipherSuites":
 			c.cipherSuites(fl, f)
 		case "InsecureSkipVerify":
@@ -346,8 +347,8 @@ func (c *checker) recommended(fl flavor) string {
 // minVersion judges a MinVersion setting. TLCP has one version, GM TLS
 // 1.1: its MinVersion and MaxVersion cannot let a standard TLS version in,
 // so XC103 has nothing to judge there.
-func (c *checker) minVersion(fl flavor, f field) {
-	v, ok := constUint(c.pass.TypesInfo, f.value)
+func (c *checker) minVersion(fl flavor, f field, body ast.Node) {
+	v, ok := c.versionOf(f.value, body)
 	if !ok || v == 0 || fl == tlcp || fl == gmTLS && v == versionGMSSL || v >= uint64(c.min) {
 		return
 	}
@@ -359,12 +360,67 @@ func (c *checker) minVersion(fl flavor, f field) {
 	c.report("XC103", f.node, "%s.Config MinVersion %s (%s) is below the policy minimum TLS %s%s%s", fl.PkgName(), src, versionName(v), c.min, report.HintPrefix, c.recommended(fl))
 }
 
-func (c *checker) maxVersion(fl flavor, f field) {
-	v, ok := constUint(c.pass.TypesInfo, f.value)
+func (c *checker) maxVersion(fl flavor, f field, body ast.Node) {
+	v, ok := c.versionOf(f.value, body)
 	if !ok || v == 0 || fl == tlcp || fl == gmTLS && v == versionGMSSL || v >= uint64(c.min) {
 		return
 	}
 	c.report("XC103", f.node, "%s.Config MaxVersion %s (%s) caps TLS below the policy minimum TLS %s", fl.PkgName(), types.ExprString(f.value), versionName(v), c.min)
+}
+
+// versionOf is a version setting's value when it is provably constant: a
+// constant expression, or a local variable the function gives one constant
+// value and never changes (var lowMax uint16 = tls.VersionTLS10).
+func (c *checker) versionOf(e ast.Expr, body ast.Node) (uint64, bool) {
+	info := c.pass.TypesInfo
+	if v, ok := constUint(info, e); ok {
+		return v, true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || body == nil {
+		return 0, false
+	}
+	obj, ok := info.Uses[id].(*types.Var)
+	if !ok || obj.Parent() == nil || obj.Parent() == obj.Pkg().Scope() {
+		return 0, false
+	}
+	var value ast.Expr
+	writes := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if lid, ok := ast.Unparen(l).(*ast.Ident); ok && objectOf(info, lid) == obj {
+					writes++
+					if len(n.Rhs) == len(n.Lhs) && n.Tok == token.DEFINE {
+						value = n.Rhs[i]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if objectOf(info, name) == obj {
+					writes++
+					if i < len(n.Values) {
+						value = n.Values[i]
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if lid, ok := ast.Unparen(n.X).(*ast.Ident); ok && objectOf(info, lid) == obj {
+				writes++
+			}
+		case *ast.UnaryExpr:
+			if lid, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && objectOf(info, lid) == obj {
+				writes++ // &v: written anywhere
+			}
+		}
+		return true
+	})
+	if writes != 1 || value == nil {
+		return 0, false
+	}
+	return constUint(info, value)
 }
 
 // isClient reports whether a Config literal is plainly a client's: it is an

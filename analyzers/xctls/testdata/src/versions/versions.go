@@ -39,7 +39,7 @@ func Assignments(cfg *tls.Config, t *http.Transport) {
 	cfg.MinVersion = tls.VersionTLS13
 	t.TLSClientConfig.MaxVersion = tls.VersionTLS10 // want `^XC103: tls.Config MaxVersion tls.VersionTLS10`
 	var v uint16 = tls.VersionTLS10
-	cfg.MinVersion = v // a variable: not judged
+	cfg.MinVersion = v // want `^XC103: tls.Config MinVersion v \(TLS 1.0\)`
 }
 
 // new(tls.Config) is a Config with nothing set, judged as &tls.Config{} is:
@@ -62,3 +62,26 @@ func NewLow() *tls.Config {
 
 // new of anything else is not a Config.
 func NewOther() *http.Transport { return new(http.Transport) }
+
+// A local variable given one constant version and never changed is that
+// version (gosec's G402 sample).
+func LocalVersion() *tls.Config {
+	var lowMax uint16 = tls.VersionTLS10
+	return &tls.Config{MinVersion: tls.VersionTLS12, MaxVersion: lowMax} // want `^XC103: tls.Config MaxVersion lowMax \(TLS 1.0\) caps TLS below the policy minimum TLS 1.2$`
+}
+
+func LocalMin() *tls.Config {
+	low := uint16(tls.VersionTLS11)
+	cfg := &tls.Config{}
+	cfg.MinVersion = low // want `^XC103: tls.Config MinVersion low \(TLS 1.1\) is below the policy minimum TLS 1.2`
+	return cfg
+}
+
+// A variable that changes is not a constant.
+func LocalChanged(strict bool) *tls.Config {
+	v := uint16(tls.VersionTLS10)
+	if strict {
+		v = tls.VersionTLS13
+	}
+	return &tls.Config{MinVersion: v}
+}
