@@ -46,7 +46,7 @@ type Builder struct {
 func NewBuilder(module, tool string, rel func(file string) string, findings []report.Finding) *Builder {
 	b := &Builder{
 		rel:     rel,
-		inv:     &Inventory{Module: module, Tool: tool, Algorithms: []*Algorithm{}, Protocols: []*Protocol{}},
+		inv:     &Inventory{Module: module, Tool: tool, Algorithms: []*Algorithm{}, Protocols: []*Protocol{}, Certificates: []*Certificate{}, Keys: []*Key{}},
 		algs:    map[string]*Algorithm{},
 		proto:   map[string]*Protocol{},
 		at:      map[string][]string{},
@@ -261,6 +261,13 @@ func (b *Builder) once(asset string, o *Occurrence) bool {
 	}
 	b.seen[k] = true
 	return true
+}
+
+// AddFiles adds the certificates and keys found in the repository.
+func (b *Builder) AddFiles(certs []*Certificate, keys []*Key, notes []string) {
+	b.inv.Certificates = append(b.inv.Certificates, certs...)
+	b.inv.Keys = append(b.inv.Keys, keys...)
+	b.inv.Notes = append(b.inv.Notes, notes...)
 }
 
 // Inventory is what was gathered, in a stable order.

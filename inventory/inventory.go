@@ -23,6 +23,12 @@ type Inventory struct {
 	Policy     string       `json:"policy,omitempty"`
 	Algorithms []*Algorithm `json:"algorithms"`
 	Protocols  []*Protocol  `json:"protocols"`
+	// Certificates and Keys are the files of the repository that hold
+	// them; a key's material is never read out.
+	Certificates []*Certificate `json:"certificates"`
+	Keys         []*Key         `json:"keys"`
+	// Notes say what the inventory could not fully read.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // An Algorithm is one crypto algorithm the program uses, with every place
@@ -96,6 +102,10 @@ func (inv *Inventory) sort() {
 		sortOccurrences(p.Occurrences)
 		p.Rules, p.Compliant = rulesOf(p.Occurrences)
 	}
+	slices.SortFunc(inv.Certificates, func(a, b *Certificate) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Index, b.Index))
+	})
+	slices.SortStableFunc(inv.Keys, func(a, b *Key) int { return cmp.Compare(a.File, b.File) })
 }
 
 func sortOccurrences(occ []*Occurrence) {

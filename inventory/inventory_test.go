@@ -3,10 +3,14 @@ package inventory
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -44,6 +48,11 @@ func sample() *Inventory {
 				{File: "serve.go", Line: 15, Package: "example.com/gateway", Function: "serveBoth", Call: "pa.Listen", Provenance: FirstParty, Config: "configured"},
 			}},
 		},
+		Certificates: []*Certificate{
+			{File: "certs/sm2.crt", Subject: "CN=platform.example.gov.cn", Issuer: "CN=platform.example.gov.cn", KeyAlgorithm: "SM2", SignatureAlgorithm: "SM2-SM3", GM: true, NotBefore: "2026-12-02T17:28:32Z", NotAfter: "2126-11-08T17:28:32Z", Status: "valid", Embedded: true},
+			{File: "certs/chain.pem", Index: 2, Subject: "CN=Root", Issuer: "CN=Root", KeyAlgorithm: "RSA-4096", SignatureAlgorithm: "SHA256-RSA", NotBefore: "2001-01-01T00:00:00Z", NotAfter: "2002-01-01T00:00:00Z", Status: "expired"},
+		},
+		Keys: []*Key{{File: "certs/sm2.key", Private: true, Algorithm: "SM2", GM: true}, {File: "certs/peer.pub", Algorithm: "RSA-2048"}},
 	}
 	inv.sort()
 	return inv
@@ -92,6 +101,7 @@ func TestCycloneDXIsValid(t *testing.T) {
 	want := map[string]string{
 		"SM4-GCM": "algorithm gcm", "AES-128": "algorithm 128", "SM4-XTS": "algorithm other", "MD5": "algorithm ",
 		"TLS (client)": "protocol tls", "TLCP (server)": "protocol other", "TLCP and TLS on one port (server)": "protocol other",
+		"CN=platform.example.gov.cn": "certificate ", "CN=Root": "certificate ", "SM2 private key": "related-crypto-material ", "RSA-2048 public key": "related-crypto-material ",
 	}
 	for name, w := range want {
 		if got[name] != w {
@@ -211,4 +221,110 @@ func cycloneDXSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// The scan reads the certificates and keys of a repository: SM2 ones,
+// which crypto/x509 cannot parse, included; a key is named, never shown.
+// A hostile tree cannot make it hang, read outside the repository, or read
+// without bound.
+func TestScanFiles(t *testing.T) {
+	root := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "certs"), filepath.Join(root, "certs"))
+	if err := syscall.Mkfifo(filepath.Join(root, "certs", "fifo.pem"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(t.TempDir(), "outside.crt")
+	copyFile(t, filepath.Join("testdata", "certs", "rsa.crt"), outside)
+	if err := os.Symlink(outside, filepath.Join(root, "certs", "link.crt")); err != nil {
+		t.Fatal(err)
+	}
+	big := bytes.Repeat([]byte("-----BEGIN CERTIFICATE-----\n"), 40000)
+	if err := os.WriteFile(filepath.Join(root, "huge.pem"), big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyFile(t, filepath.Join("testdata", "certs", "rsa.crt"), filepath.Join(root, ".git", "hidden.crt"))
+
+	now := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
+	certs, keys, notes := ScanFiles(root, []string{filepath.Join(root, "certs", "sm2.crt")}, now)
+	var got []string
+	for _, c := range certs {
+		got = append(got, fmt.Sprintf("%s %s %s gm=%v %s %s embedded=%v", c.File, c.KeyAlgorithm, c.SignatureAlgorithm, c.GM, c.NotAfter[:4], c.Status, c.Embedded))
+	}
+	for _, k := range keys {
+		got = append(got, fmt.Sprintf("%s private=%v %s gm=%v", k.File, k.Private, k.Algorithm, k.GM))
+	}
+	want := []string{
+		"certs/expired.crt ECDSA-P256 ECDSA-SHA256 gm=false 2002 expired embedded=false",
+		"certs/rsa.crt RSA-2048 SHA256-RSA gm=false 2126 valid embedded=false",
+		"certs/rsa.der RSA-2048 SHA256-RSA gm=false 2126 valid embedded=false",
+		"certs/sm2.crt SM2 SM2-SM3 gm=true 2126 valid embedded=true",
+		"certs/rsa.key private=true RSA-2048 gm=false",
+		"certs/sm2-ec.key private=true SM2 gm=true",
+		"certs/sm2.key private=true SM2 gm=true",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "over 1 MiB") {
+		t.Errorf("notes %q: want one saying a file over 1 MiB was not read", notes)
+	}
+	// Nothing of a key's content reaches the inventory.
+	var buf bytes.Buffer
+	inv := &Inventory{Algorithms: []*Algorithm{}, Protocols: []*Protocol{}, Certificates: certs, Keys: keys}
+	for _, format := range Formats {
+		if err := Write(&buf, format, inv, "v1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	key, _ := os.ReadFile(filepath.Join("testdata", "certs", "sm2.key"))
+	for _, line := range strings.Split(string(key), "\n")[1:3] {
+		if strings.Contains(buf.String(), line) {
+			t.Errorf("a line of a private key is in the inventory")
+		}
+	}
+}
+
+// Expiry is judged at the time of the run.
+func TestCertificateStatus(t *testing.T) {
+	der, _ := os.ReadFile(filepath.Join("testdata", "certs", "rsa.der"))
+	for _, c := range []struct {
+		now  time.Time
+		want string
+	}{
+		{time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "valid"},
+		{time.Date(2126, 9, 1, 0, 0, 0, 0, time.UTC), "expires within 90 days"},
+		{time.Date(2127, 1, 1, 0, 0, 0, 0, time.UTC), "expired"},
+	} {
+		if got := certificate("rsa.der", der, c.now); got == nil || got.Status != c.want {
+			t.Errorf("at %s: got %+v, want %s", c.now.Format(time.DateOnly), got, c.want)
+		}
+	}
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		copyFile(t, filepath.Join(from, e.Name()), filepath.Join(to, e.Name()))
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

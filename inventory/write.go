@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
 	"strconv"
 	"strings"
 )
@@ -65,9 +66,23 @@ type (
 		Properties       []property        `json:"properties,omitempty"`
 	}
 	cryptoProperties struct {
-		AssetType           string               `json:"assetType"`
-		AlgorithmProperties *algorithmProperties `json:"algorithmProperties,omitempty"`
-		ProtocolProperties  *protocolProperties  `json:"protocolProperties,omitempty"`
+		AssetType                       string                           `json:"assetType"`
+		AlgorithmProperties             *algorithmProperties             `json:"algorithmProperties,omitempty"`
+		CertificateProperties           *certificateProperties           `json:"certificateProperties,omitempty"`
+		RelatedCryptoMaterialProperties *relatedCryptoMaterialProperties `json:"relatedCryptoMaterialProperties,omitempty"`
+		ProtocolProperties              *protocolProperties              `json:"protocolProperties,omitempty"`
+	}
+	certificateProperties struct {
+		SubjectName          string `json:"subjectName"`
+		IssuerName           string `json:"issuerName"`
+		NotValidBefore       string `json:"notValidBefore"`
+		NotValidAfter        string `json:"notValidAfter"`
+		CertificateFormat    string `json:"certificateFormat"`
+		CertificateExtension string `json:"certificateExtension,omitempty"`
+	}
+	relatedCryptoMaterialProperties struct {
+		Type   string `json:"type"`
+		Format string `json:"format"`
 	}
 	algorithmProperties struct {
 		Primitive              string   `json:"primitive"`
@@ -152,6 +167,45 @@ func cycloneDX(inv *Inventory, toolVersion string) bom {
 		b.Components = append(b.Components, c)
 		deps.DependsOn = append(deps.DependsOn, c.BOMRef)
 	}
+	for _, c := range inv.Certificates {
+		ref := "crypto/certificate/" + c.File
+		if c.Index > 0 {
+			ref += "#" + strconv.Itoa(c.Index)
+		}
+		bc := component{
+			Type:   "cryptographic-asset",
+			BOMRef: ref,
+			Name:   c.Subject,
+			CryptoProperties: &cryptoProperties{AssetType: "certificate", CertificateProperties: &certificateProperties{
+				SubjectName: c.Subject, IssuerName: c.Issuer, NotValidBefore: c.NotBefore, NotValidAfter: c.NotAfter,
+				CertificateFormat: "X.509", CertificateExtension: strings.TrimPrefix(path.Ext(c.File), "."),
+			}},
+			Evidence: &evidence{Occurrences: []bomOccurrence{{Location: c.File}}},
+			Properties: []property{
+				{"xcguard:gm", strconv.FormatBool(c.GM)}, {"xcguard:keyAlgorithm", c.KeyAlgorithm},
+				{"xcguard:signatureAlgorithm", c.SignatureAlgorithm}, {"xcguard:status", c.Status},
+				{"xcguard:embedded", strconv.FormatBool(c.Embedded)},
+			},
+		}
+		b.Components = append(b.Components, bc)
+		deps.DependsOn = append(deps.DependsOn, bc.BOMRef)
+	}
+	for i, k := range inv.Keys {
+		kind, name := "public-key", "public key"
+		if k.Private {
+			kind, name = "private-key", "private key"
+		}
+		bc := component{
+			Type:             "cryptographic-asset",
+			BOMRef:           "crypto/key/" + k.File + "#" + strconv.Itoa(i+1),
+			Name:             k.Algorithm + " " + name,
+			CryptoProperties: &cryptoProperties{AssetType: "related-crypto-material", RelatedCryptoMaterialProperties: &relatedCryptoMaterialProperties{Type: kind, Format: "PEM"}},
+			Evidence:         &evidence{Occurrences: []bomOccurrence{{Location: k.File}}},
+			Properties:       []property{{"xcguard:gm", strconv.FormatBool(k.GM)}, {"xcguard:embedded", strconv.FormatBool(k.Embedded)}},
+		}
+		b.Components = append(b.Components, bc)
+		deps.DependsOn = append(deps.DependsOn, bc.BOMRef)
+	}
 	b.Dependencies = []dependency{deps}
 	return b
 }
@@ -229,6 +283,44 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(a.Name), a.Primitive, strings.Join(a.Functions, ", "), gm, verdict(a.Compliant, a.Rules), len(a.Occurrences))
 		}
 		b.WriteString("\n")
+	}
+	b.WriteString("## 证书和密钥 · Certificates and keys in the repository\n\n")
+	if len(inv.Certificates) == 0 {
+		b.WriteString("No certificate.\n\n")
+	} else {
+		b.WriteString("| File | Subject | Key | Signature | GM | Not after | Status |\n|---|---|---|---|---|---|---|\n")
+		for _, c := range inv.Certificates {
+			file := c.File
+			if c.Index > 0 {
+				file += "#" + strconv.Itoa(c.Index)
+			}
+			file = code(file)
+			if c.Embedded {
+				file += " (embedded)"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", file, md(c.Subject), c.KeyAlgorithm, md(c.SignatureAlgorithm), yes(c.GM), c.NotAfter, c.Status)
+		}
+		b.WriteString("\n")
+	}
+	if len(inv.Keys) == 0 {
+		b.WriteString("No key.\n\n")
+	} else {
+		b.WriteString("| File | Key | Algorithm | GM |\n|---|---|---|---|\n")
+		for _, k := range inv.Keys {
+			kind := "public"
+			if k.Private {
+				kind = "private (present; its content is not shown)"
+			}
+			file := code(k.File)
+			if k.Embedded {
+				file += " (embedded)"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", file, kind, k.Algorithm, yes(k.GM))
+		}
+		b.WriteString("\n")
+	}
+	for _, n := range inv.Notes {
+		fmt.Fprintf(&b, "Note: %s.\n\n", md(n))
 	}
 	b.WriteString("## Uses the policy does not accept\n\n")
 	n := 0

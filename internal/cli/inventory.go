@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 
@@ -101,6 +102,11 @@ func buildInventory(r *vetRun, profile string) *inventory.Inventory {
 			Module: func(path string) string { return modules[path] },
 		})
 	}
+	var embedded []string
+	for _, p := range r.pkgs {
+		embedded = append(embedded, p.EmbedFiles...)
+	}
+	b.AddFiles(inventory.ScanFiles(r.root, embedded, time.Now()))
 	inv := b.Inventory()
 	inv.Policy = profile
 	return inv

@@ -205,9 +205,9 @@ func withImportedOwn(roots []*packages.Package) []*packages.Package {
 // load loads the packages from source and reports any that do not load or
 // type-check, with the compiler's messages.
 func load(ctx context.Context, c *common, patterns []string) ([]*packages.Package, error) {
-	mode := packages.LoadSyntax | packages.NeedModule
+	mode := packages.LoadSyntax | packages.NeedModule | packages.NeedEmbedFiles
 	if usesFacts(analyzers.All) {
-		mode = packages.LoadAllSyntax | packages.NeedModule
+		mode = packages.LoadAllSyntax | packages.NeedModule | packages.NeedEmbedFiles
 	}
 	cfg := &packages.Config{Context: ctx, Mode: mode, Tests: c.tests, Dir: c.dir}
 	if c.tags != "" {
