@@ -157,7 +157,7 @@ func TestActionShape(t *testing.T) {
 			t.Errorf("step %q: shell %q, want bash", s.Name, s.Shell)
 		}
 	}
-	for _, name := range []string{"errors", "warnings", "suppressed", "sarif"} {
+	for _, name := range []string{"errors", "warnings", "suppressed", "sarif", "inventory"} {
 		if _, ok := a.Outputs[name]; !ok {
 			t.Errorf("output %q missing", name)
 		}
@@ -259,6 +259,28 @@ func TestActionOnExample(t *testing.T) {
 
 // With the build part the action cross-compiles for gov-cloud and adds the
 // binary's findings (XC503 with Debian's gcc) and a second SARIF file.
+// With the inventory input the vet part writes the CBOM too, and the
+// output names it; without vet there is nothing to inventory.
+func TestActionInventory(t *testing.T) {
+	a := readAction(t)
+	r := newRunner(t)
+	out, code := r.run(a, map[string]string{"working-directory": "svc", "inventory": "cbom.json"})
+	if code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, out)
+	}
+	if got := r.outputs()["inventory"]; got != "svc/cbom.json" {
+		t.Errorf("output inventory = %q, want svc/cbom.json", got)
+	}
+	cbom, err := os.ReadFile(filepath.Join(r.workspace, "svc", "cbom.json"))
+	if err != nil || !strings.Contains(string(cbom), `"specVersion": "1.6"`) || !strings.Contains(string(cbom), `"name": "MD5"`) {
+		t.Errorf("no CBOM of the example service (%v):\n%s", err, cbom)
+	}
+	out, code = r.run(a, map[string]string{"working-directory": "svc", "inventory": "cbom.json", "parts": "audit"})
+	if code != 2 || !strings.Contains(out, "::error title=xcguard::the inventory comes from the vet part: add vet to parts") {
+		t.Errorf("inventory without vet: exit %d, want 2 and one error line:\n%s", code, out)
+	}
+}
+
 func TestActionBuild(t *testing.T) {
 	a := readAction(t)
 	r := newRunner(t)

@@ -41,6 +41,14 @@ for p in "${parts[@]}"; do
 	esac
 done
 read -r -a packages <<<"${INPUT_PACKAGES:-./...}"
+inventory=()
+if [[ -n ${INPUT_INVENTORY:-} ]]; then
+	if ! $vet; then
+		echo "::error title=xcguard::the inventory comes from the vet part: add vet to parts"
+		exit 2
+	fi
+	inventory=(-inventory "$INPUT_INVENTORY")
+fi
 
 # run NAME ARGS...: one xcguard run to $tmp/NAME.json; 0 and 1 are results.
 reports=()
@@ -57,9 +65,9 @@ run() {
 }
 
 if $vet && $audit; then
-	run check check "${common[@]}" -sarif "$sarif" "${packages[@]}"
+	run check check "${common[@]}" -sarif "$sarif" "${inventory[@]}" "${packages[@]}"
 elif $vet; then
-	run vet vet "${common[@]}" -sarif "$sarif" "${packages[@]}"
+	run vet vet "${common[@]}" -sarif "$sarif" "${inventory[@]}" "${packages[@]}"
 elif $audit; then
 	run audit audit "${common[@]}" -sarif "$sarif"
 fi
@@ -94,6 +102,9 @@ if [[ -n ${GITHUB_OUTPUT:-} ]]; then
 		echo "warnings=$warnings"
 		echo "suppressed=$suppressed"
 		if [[ $sarif == /* ]]; then echo "sarif=$sarif"; else echo "sarif=$wd/$sarif"; fi
+		if [[ -n ${INPUT_INVENTORY:-} ]]; then
+			if [[ $INPUT_INVENTORY == /* ]]; then echo "inventory=$INPUT_INVENTORY"; else echo "inventory=$wd/$INPUT_INVENTORY"; fi
+		fi
 	} >>"$GITHUB_OUTPUT"
 fi
 echo "xcguard: $errors errors, $warnings warnings, $suppressed suppressed (fail-level $fail)"

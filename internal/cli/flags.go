@@ -70,12 +70,20 @@ type common struct {
 	sarif  string
 	tests  bool
 	tags   string
+	// inventory is where vet and check also write the CycloneDX CBOM.
+	inventory string
 }
 
 func (c *common) register(fs *flagSet) {
 	c.registerOutput(fs)
 	fs.BoolVar(&c.tests, "tests", false, "also analyze _test.go files")
 	fs.StringVar(&c.tags, "tags", "", "comma-separated build tags to load packages with")
+}
+
+// registerInventory registers -inventory, the CBOM vet and check write
+// beside their report.
+func (c *common) registerInventory(fs *flagSet) {
+	fs.StringVar(&c.inventory, "inventory", "", "also write the crypto inventory of the run to this file, as a CycloneDX 1.6 CBOM (see xcguard inventory)")
 }
 
 // registerOutput registers the flags of the subcommands that judge something

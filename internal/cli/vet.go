@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"go/token"
@@ -16,10 +17,12 @@ import (
 
 	"github.com/xcguard/xcguard/analyzers"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
+	"github.com/xcguard/xcguard/analyzers/xcuse"
 	"github.com/xcguard/xcguard/audit"
 	"github.com/xcguard/xcguard/cibuild"
 	"github.com/xcguard/xcguard/internal/gomsg"
 	"github.com/xcguard/xcguard/internal/proc"
+	"github.com/xcguard/xcguard/inventory"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
 )
@@ -28,6 +31,7 @@ func runVet(ctx context.Context, e *env, args []string) error {
 	c := common{parts: []string{"vet"}}
 	fs := newFlagSet("vet", "[packages]", -1)
 	c.register(fs)
+	c.registerInventory(fs)
 	if err := fs.parse(e, args); err != nil {
 		return err
 	}
@@ -40,6 +44,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	var c common
 	fs := newFlagSet("check", "[packages]", -1)
 	c.register(fs)
+	c.registerInventory(fs)
 	build := fs.String("build", "", "also build this main package for the policy's targets into -dist and inspect it (as xcguard build)")
 	dist := fs.String("dist", "dist", "with -build: directory for the binaries, SM3SUMS and manifest.json")
 	smoke := fs.Bool("smoke", false, "with -build: run each binary after the build (XC506), as xcguard build -smoke")
@@ -108,8 +113,33 @@ var vetMu sync.Mutex
 // vet loads the packages and runs every analyzer on them with go/analysis's
 // checker, the same analyzers go vet runs through the unitchecker protocol.
 func vet(ctx context.Context, c *common, patterns []string) ([]report.Finding, error) {
-	r, err := analyze(ctx, c, patterns)
+	if c.inventory == "" {
+		r, err := analyze(ctx, c, patterns)
+		if err != nil {
+			return nil, err
+		}
+		return r.findings, nil
+	}
+	// -inventory: the CBOM of the same run, beside the report.
+	for _, other := range []string{c.output, c.sarif} {
+		if other != "" && c.path(other) == c.path(c.inventory) {
+			return nil, inputf("-inventory %s is also a report's file: name another file", c.inventory)
+		}
+	}
+	out, err := createOut("inventory", c.path(c.inventory))
 	if err != nil {
+		return nil, err
+	}
+	defer out.discard()
+	r, err := analyze(ctx, c, patterns, xcuse.Analyzer)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := inventory.Write(&buf, "cyclonedx", buildInventory(r, c.profile), version()); err != nil {
+		return nil, err
+	}
+	if err := out.commit(buf.Bytes()); err != nil {
 		return nil, err
 	}
 	return r.findings, nil
