@@ -27,6 +27,8 @@ type Inventory struct {
 	// them; a key's material is never read out.
 	Certificates []*Certificate `json:"certificates"`
 	Keys         []*Key         `json:"keys"`
+	// Binary is set for the inventory of a built program.
+	Binary *Binary `json:"binary,omitempty"`
 	// Notes say what the inventory could not fully read.
 	Notes []string `json:"notes,omitempty"`
 }

@@ -130,6 +130,16 @@ func cycloneDX(inv *Inventory, toolVersion string) bom {
 		},
 		Components: []component{},
 	}
+	if bin := inv.Binary; bin != nil {
+		c := &b.Metadata.Component
+		c.Properties = append(c.Properties, property{"xcguard:binary", bin.File}, property{"xcguard:platform", bin.Platform})
+		if bin.GoVersion != "" {
+			c.Properties = append(c.Properties, property{"xcguard:goVersion", bin.GoVersion})
+		}
+		for _, g := range bin.Godebug {
+			c.Properties = append(c.Properties, property{"xcguard:defaultGODEBUG", g.Setting})
+		}
+	}
 	deps := dependency{Ref: module, DependsOn: []string{}}
 	for _, a := range inv.Algorithms {
 		mode := a.Mode
@@ -251,6 +261,28 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 		fmt.Fprintf(&b, "; compliance judged by the policy %s", md(inv.Policy))
 	}
 	b.WriteString(".\n\n")
+	if bin := inv.Binary; bin != nil {
+		fmt.Fprintf(&b, "Binary %s (%s", code(bin.File), bin.Platform)
+		if bin.GoVersion != "" {
+			fmt.Fprintf(&b, ", built by %s", bin.GoVersion)
+		}
+		b.WriteString("): its algorithms and protocols are the crypto packages linked into it, from the pclntab.\n\n")
+		if bin.Unread != "" {
+			fmt.Fprintf(&b, "Note: %s.\n\n", md(bin.Unread))
+		} else if len(bin.Godebug) == 0 {
+			b.WriteString("DefaultGODEBUG sets no crypto setting.\n\n")
+		} else {
+			b.WriteString("| DefaultGODEBUG | does | policy |\n|---|---|---|\n")
+			for _, g := range bin.Godebug {
+				verdict := "accepted"
+				if g.Rule != "" {
+					verdict = "no: " + g.Rule
+				}
+				fmt.Fprintf(&b, "| %s | %s | %s |\n", code(g.Setting), md(g.Does), verdict)
+			}
+			b.WriteString("\n")
+		}
+	}
 	network, application := inv.Layers()
 	b.WriteString("| 层面 · Layer | GM uses | non-GM uses | undetermined |\n|---|---:|---:|---:|\n")
 	fmt.Fprintf(&b, "| 网络和通信安全 · network and communication | %d | %d | %d |\n", network.GM, network.NonGM, network.Undetermined)
@@ -285,7 +317,9 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 		b.WriteString("\n")
 	}
 	b.WriteString("## 证书和密钥 · Certificates and keys in the repository\n\n")
-	if len(inv.Certificates) == 0 {
+	if inv.Binary != nil {
+		b.WriteString("Not read from a binary: run the inventory on the source.\n\n")
+	} else if len(inv.Certificates) == 0 {
 		b.WriteString("No certificate.\n\n")
 	} else {
 		b.WriteString("| File | Subject | Key | Signature | GM | Not after | Status |\n|---|---|---|---|---|---|---|\n")
@@ -302,7 +336,9 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 		}
 		b.WriteString("\n")
 	}
-	if len(inv.Keys) == 0 {
+	if inv.Binary != nil {
+		// nothing: see above
+	} else if len(inv.Keys) == 0 {
 		b.WriteString("No key.\n\n")
 	} else {
 		b.WriteString("| File | Key | Algorithm | GM |\n|---|---|---|---|\n")
@@ -333,7 +369,11 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 		if where != "" {
 			where = " in " + code(where)
 		}
-		fmt.Fprintf(&b, "- %s%s: %s, %s (%s): %s\n", code(fmt.Sprintf("%s:%d", o.File, o.Line)), where, md(name), code(o.Call+chainSuffix(o.Chain)), md(o.Provenance), strings.Join(o.Rules, ", "))
+		at := o.File
+		if o.Line > 0 {
+			at = fmt.Sprintf("%s:%d", o.File, o.Line)
+		}
+		fmt.Fprintf(&b, "- %s%s: %s, %s (%s): %s\n", code(at), where, md(name), code(o.Call+chainSuffix(o.Chain)), md(o.Provenance), strings.Join(o.Rules, ", "))
 	}
 	for _, p := range inv.Protocols {
 		for _, o := range p.Occurrences {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/analyzers/xcuse"
+	"github.com/xcguard/xcguard/cibuild"
 	"github.com/xcguard/xcguard/inventory"
 	"github.com/xcguard/xcguard/report"
 )
@@ -21,7 +23,7 @@ import (
 // each judged by the policy.
 func runInventory(ctx context.Context, e *env, args []string) error {
 	c := common{parts: []string{"inventory"}}
-	fs := newFlagSet("inventory", "[packages]", -1)
+	fs := newFlagSet("inventory", "[packages | BINARY]", -1)
 	format := fs.String("format", "json", "output format: "+strings.Join(inventory.Formats, ", ")+" (CycloneDX 1.6 CBOM)")
 	fs.StringVar(&c.output, "o", "", "write the inventory to this file instead of standard output")
 	fs.StringVar(&c.dir, "C", "", "run as if in this directory (like go -C): packages, policy search and relative paths start there")
@@ -41,11 +43,27 @@ func runInventory(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer out.discard()
-	r, err := analyze(ctx, &c, fs.Args(), xcuse.Analyzer)
-	if err != nil {
-		return err
+	var inv *inventory.Inventory
+	var findings []report.Finding
+	if file, ok := binaryArg(&c, fs.Args()); ok {
+		// A binary built anywhere: what is linked into it.
+		pol, err := loadPolicy(&c, c.workDir())
+		if err != nil {
+			return err
+		}
+		b, err := cibuild.Read(c.path(file))
+		if err != nil {
+			return inputf("%v: name a Go binary, or packages", err)
+		}
+		inv = inventory.FromBinary(b, file, "xcguard "+version(), pol)
+		inv.Policy = c.profile
+	} else {
+		r, err := analyze(ctx, &c, fs.Args(), xcuse.Analyzer)
+		if err != nil {
+			return err
+		}
+		inv, findings = buildInventory(r, c.profile), r.findings
 	}
-	inv := buildInventory(r, c.profile)
 	var buf bytes.Buffer
 	if err := inventory.Write(&buf, *format, inv, version()); err != nil {
 		return err
@@ -57,10 +75,20 @@ func runInventory(ctx context.Context, e *env, args []string) error {
 	} else if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("writing the inventory: %v", err)
 	}
-	if report.Summarize(r.findings).Errors > 0 {
+	if report.Summarize(findings).Errors > 0 {
 		return errFindings
 	}
 	return nil
+}
+
+// binaryArg reports whether the one argument names a file that is not Go
+// source: a binary to inventory rather than packages.
+func binaryArg(c *common, args []string) (string, bool) {
+	if len(args) != 1 || strings.HasSuffix(args[0], ".go") {
+		return "", false
+	}
+	fi, err := os.Stat(c.path(args[0]))
+	return args[0], err == nil && !fi.IsDir()
 }
 
 // buildInventory reads xcuse's results on the root packages.
