@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/xcguard/xcguard/analyzers/xcuse"
 	"github.com/xcguard/xcguard/internal/tlstype"
 	"github.com/xcguard/xcguard/policy"
@@ -20,6 +22,7 @@ type Package struct {
 	Path   string
 	Fset   *token.FileSet
 	Files  []*ast.File
+	Info   *types.Info
 	Uses   *xcuse.Uses
 	Policy *policy.Policy
 	// Module names the module a package path is in, as path@version, ""
@@ -103,6 +106,7 @@ func (b *Builder) Add(p Package) {
 	}
 	for i, op := range p.Uses.Ops {
 		o := occ[i]
+		o.Certified = certified(p.Policy, op.Package)
 		if name, hash, ok := strings.Cut(op.Algorithm, "-"); ok && (name == "HMAC" || name == "HKDF" || name == "PBKDF2") {
 			o.Rules = append(o.Rules, passed[fmt.Sprintf("%s:%d|%s", o.File, o.Line, hash)]...)
 		}
@@ -121,6 +125,7 @@ func (b *Builder) Add(p Package) {
 		o.Config = "configured; its endpoint is not in sight"
 		b.config(c, o)
 	}
+	b.certifiedCalls(p)
 	for _, c := range p.Uses.Calls {
 		provenance := p.Module(c.Package)
 		if provenance == "" {
@@ -144,9 +149,58 @@ func (b *Builder) Add(p Package) {
 				continue
 			}
 			o.Rules = append(o.Rules, policyRules(p.Policy, r.Package, r.GM)...)
+			o.Certified = certified(p.Policy, r.Package)
+			if o.Certified == "" {
+				o.Certified = certified(p.Policy, c.Package)
+			}
 			b.algorithm(r.Algorithm, r.Primitive, r.Mode, r.Function, r.KeyBits, r.GM, o)
 		}
 	}
+}
+
+// certifiedCalls lists the package's calls into certified crypto modules:
+// a cgo SDK over a certified library, an HSM's SDF SDK, whose crypto the
+// model cannot see inside, each call an operation of that module.
+func (b *Builder) certifiedCalls(p Package) {
+	if len(p.Policy.Crypto.CertifiedModules) == 0 || p.Info == nil {
+		return
+	}
+	for _, f := range p.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn := typeutil.StaticCallee(p.Info, call)
+			if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() == p.Path {
+				return true
+			}
+			m, ok := p.Policy.Crypto.Certified(fn.Pkg().Path())
+			if !ok {
+				return true
+			}
+			pos := p.Fset.Position(call.Pos())
+			o := b.occurrence(p, pos, pos.Line, fn.Pkg().Name()+"."+fn.Name(), nil)
+			o.Certified = certified(p.Policy, fn.Pkg().Path())
+			if prov := p.Module(fn.Pkg().Path()); prov != "" {
+				o.Provenance = prov
+			}
+			b.algorithm(m.Name, "other", "", "other", 0, false, o)
+			return true
+		})
+	}
+}
+
+// certified names the certified module a package is in, "" for none.
+func certified(pol *policy.Policy, pkg string) string {
+	m, ok := pol.Crypto.Certified(pkg)
+	if !ok {
+		return ""
+	}
+	if m.Certificate != "" {
+		return m.Name + " (" + m.Certificate + ")"
+	}
+	return m.Name
 }
 
 // policyRules judges a use inside a dependency, where no finding is made:

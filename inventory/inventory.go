@@ -44,8 +44,10 @@ type Algorithm struct {
 	GM        bool     `json:"gm"`
 	// Compliant: no occurrence breaks the policy; Rules are the rule IDs
 	// that say it does.
-	Compliant   bool          `json:"compliant"`
-	Rules       []string      `json:"rules,omitempty"`
+	Compliant bool     `json:"compliant"`
+	Rules     []string `json:"rules,omitempty"`
+	// Certified: every occurrence comes from a certified crypto module.
+	Certified   bool          `json:"certified"`
 	Occurrences []*Occurrence `json:"occurrences"`
 }
 
@@ -81,6 +83,9 @@ type Occurrence struct {
 	// configuration in sight", "not in sight".
 	Config string   `json:"config,omitempty"`
 	Rules  []string `json:"rules,omitempty"`
+	// Certified names the certified crypto module (crypto.certified_modules)
+	// the use's code is in, with its certificate.
+	Certified string `json:"certified,omitempty"`
 }
 
 // FirstParty is the provenance of the program's own code.
@@ -99,6 +104,7 @@ func (inv *Inventory) sort() {
 		slices.Sort(a.Functions)
 		a.Functions = slices.Compact(a.Functions)
 		a.Rules, a.Compliant = rulesOf(a.Occurrences)
+		a.Certified = len(a.Occurrences) > 0 && !slices.ContainsFunc(a.Occurrences, func(o *Occurrence) bool { return o.Certified == "" })
 	}
 	for _, p := range inv.Protocols {
 		sortOccurrences(p.Occurrences)
@@ -145,8 +151,8 @@ func (inv *Inventory) Layers() (network, application Counts) {
 		add(&network, p.GM, len(p.Occurrences))
 	}
 	for _, a := range inv.Algorithms {
-		if a.Primitive == "drbg" {
-			continue // randomness is neither GM nor not
+		if a.Primitive == "drbg" || a.Primitive == "other" {
+			continue // randomness, and a certified module's calls, are neither GM nor not
 		}
 		add(&application, a.GM, len(a.Occurrences))
 	}

@@ -166,7 +166,7 @@ func TestMarkdownLayers(t *testing.T) {
 		"| 应用和数据安全 · application and data | 2 | 2 |",
 		"- `upstream.go:23` in `newUpstream`: TLS client, `a tls.Config literal` (first-party): XC103, XC106",
 		"- `main.go:30` in `main`: AES-128, `store.Open → store.seal → aes.NewCipher` (example.com/store@v1.2.0): XC102",
-		"| SM4-GCM | ae | encrypt | yes | yes | 1 |",
+		"| SM4-GCM | ae | encrypt | yes | no | yes | 1 |",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the report lacks %q:\n%s", want, out)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -156,7 +157,7 @@ func cycloneDX(inv *Inventory, toolVersion string) bom {
 			Name:             a.Name,
 			CryptoProperties: &cryptoProperties{AssetType: "algorithm", AlgorithmProperties: props},
 			Evidence:         occurrences(a.Occurrences),
-			Properties:       assessment(a.GM, a.Compliant, a.Rules),
+			Properties:       assessment(a.GM, a.Compliant, a.Rules, certifiedOf(a.Occurrences)...),
 		}
 		b.Components = append(b.Components, c)
 		deps.DependsOn = append(deps.DependsOn, c.BOMRef)
@@ -220,12 +221,27 @@ func cycloneDX(inv *Inventory, toolVersion string) bom {
 	return b
 }
 
-func assessment(gm, compliant bool, rules []string) []property {
+func assessment(gm, compliant bool, rules []string, certified ...string) []property {
 	props := []property{{"xcguard:gm", strconv.FormatBool(gm)}, {"xcguard:compliant", strconv.FormatBool(compliant)}}
 	if len(rules) > 0 {
 		props = append(props, property{"xcguard:rules", strings.Join(rules, ",")})
 	}
+	for _, c := range certified {
+		props = append(props, property{"xcguard:certifiedModule", c})
+	}
 	return props
+}
+
+// certifiedOf lists the certified modules of the occurrences, once each.
+func certifiedOf(occ []*Occurrence) []string {
+	var out []string
+	for _, o := range occ {
+		if o.Certified != "" && !slices.Contains(out, o.Certified) {
+			out = append(out, o.Certified)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func occurrences(occ []*Occurrence) *evidence {
@@ -249,6 +265,9 @@ func (o *Occurrence) context() string {
 	}
 	if len(o.Rules) > 0 {
 		s += "; " + strings.Join(o.Rules, ", ")
+	}
+	if o.Certified != "" {
+		s += "; certified module " + o.Certified
 	}
 	return s
 }
@@ -306,13 +325,16 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 	if len(inv.Algorithms) == 0 {
 		b.WriteString("No crypto algorithm.\n\n")
 	} else {
-		b.WriteString("| Algorithm | Primitive | Functions | GM | Compliant | Uses |\n|---|---|---|---|---|---:|\n")
+		b.WriteString("| Algorithm | Primitive | Functions | GM | Certified module | Compliant | Uses |\n|---|---|---|---|---|---|---:|\n")
 		for _, a := range inv.Algorithms {
 			gm := yes(a.GM)
-			if a.Primitive == "drbg" {
+			switch a.Primitive {
+			case "drbg":
 				gm = "n/a" // randomness is neither
+			case "other":
+				gm = "by its certificate"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(a.Name), a.Primitive, strings.Join(a.Functions, ", "), gm, verdict(a.Compliant, a.Rules), len(a.Occurrences))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %d |\n", md(a.Name), a.Primitive, strings.Join(a.Functions, ", "), gm, yes(a.Certified), verdict(a.Compliant, a.Rules), len(a.Occurrences))
 		}
 		b.WriteString("\n")
 	}

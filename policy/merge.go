@@ -25,6 +25,8 @@ func combine(a, b *Policy) (*Policy, error) {
 			TLSMinVersion:    max(a.Crypto.TLSMinVersion, b.Crypto.TLSMinVersion),
 			CipherSuites:     intersect(a.Crypto.CipherSuites, b.Crypto.CipherSuites),
 			AllowGodebug:     intersectNone(a.Crypto.AllowGodebug, b.Crypto.AllowGodebug),
+			// A module is certified where both policies say so.
+			CertifiedModules: intersectNone(a.Crypto.CertifiedModules, b.Crypto.CertifiedModules),
 		},
 		PProf: PProf{
 			AllowBuildTags: intersect(a.PProf.AllowBuildTags, b.PProf.AllowBuildTags),
@@ -81,6 +83,7 @@ func overlay(base, own *Policy) *Policy {
 	setIf(&p.Crypto.TLSMinVersion, own.Crypto.TLSMinVersion)
 	setList(&p.Crypto.CipherSuites, own.Crypto.CipherSuites)
 	setList(&p.Crypto.AllowGodebug, own.Crypto.AllowGodebug)
+	setList(&p.Crypto.CertifiedModules, own.Crypto.CertifiedModules)
 	setList(&p.PProf.AllowBuildTags, own.PProf.AllowBuildTags)
 	setList(&p.PProf.ExtraProfilers, own.PProf.ExtraProfilers)
 	setIf(&p.Modules.Mode, own.Modules.Mode)

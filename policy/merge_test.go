@@ -134,6 +134,18 @@ func TestCombine(t *testing.T) {
 			want: "crypto: {allow_godebug: []}",
 		},
 		{
+			name: "crypto.certified_modules: certified where both policies say so",
+			a:    "crypto: {certified_modules: [{path: example.com/sdf, name: SDF}, {path: example.com/hsm, name: HSM}]}",
+			b:    "crypto: {certified_modules: [{path: example.com/hsm, name: HSM}]}",
+			want: "crypto: {certified_modules: [{path: example.com/hsm, name: HSM}]}",
+		},
+		{
+			name: "crypto.certified_modules: unset certifies none",
+			a:    "crypto: {certified_modules: [{path: example.com/sdf, name: SDF}]}",
+			b:    "crypto: {}",
+			want: "crypto: {certified_modules: []}",
+		},
+		{
 			name: "crypto.cipher_suites: intersection",
 			a:    "crypto: {cipher_suites: [TLS_AES_128_GCM_SHA256, ECC_SM4_GCM_SM3]}",
 			b:    "crypto: {cipher_suites: [ECC_SM4_GCM_SM3, ECDHE_SM4_GCM_SM3]}",
@@ -594,6 +606,7 @@ crypto:
   tls_min_version: "1.2"
   cipher_suites: [TLS_AES_128_GCM_SHA256]
   allow_godebug: [tlsrsakex=1]
+  certified_modules: [{path: example.com/sdf, name: SDF SDK, certificate: GM-0001}]
 pprof: {allow_build_tags: [debug], extra_profilers: [github.com/felixge/fgprof]}
 modules:
   mode: denylist
@@ -630,6 +643,7 @@ crypto:
   tls_min_version: "1.3"
   cipher_suites: []
   allow_godebug: []
+  certified_modules: []
 pprof: {allow_build_tags: [], extra_profilers: []}
 modules:
   mode: allowlist

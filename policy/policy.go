@@ -10,6 +10,7 @@ import (
 	"crypto/tls"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/xcguard/xcguard/internal/gosettings"
 )
@@ -96,6 +97,36 @@ type Crypto struct {
 	// policy accepts anyway (XC103, XC105, XC107, XC509): "tlsrsakex=1"
 	// for a legacy peer.
 	AllowGodebug []GodebugSetting `yaml:"allow_godebug,omitempty" json:"allow_godebug,omitempty"`
+	// CertifiedModules are the crypto modules the organisation holds a
+	// certificate for (GM/T 0028 products: a cgo SDK over a certified
+	// library, an HSM's SDF SDK); the inventory says which uses come from
+	// one, as 密评 asks.
+	CertifiedModules []CertifiedModule `yaml:"certified_modules,omitempty" json:"certified_modules,omitempty"`
+}
+
+// A CertifiedModule is a certified crypto module, named by the Go module
+// or package path its code is in.
+type CertifiedModule struct {
+	Path        string `yaml:"path" json:"path"`
+	Name        string `yaml:"name" json:"name"`
+	Certificate string `yaml:"certificate,omitempty" json:"certificate,omitempty"`
+}
+
+func (m *CertifiedModule) check() error {
+	if m.Path == "" || m.Name == "" {
+		return fmt.Errorf("a certified module needs a path and a name")
+	}
+	return nil
+}
+
+// Certified is the certified module a package path belongs to, if any.
+func (c Crypto) Certified(pkg string) (CertifiedModule, bool) {
+	for _, m := range c.CertifiedModules {
+		if pkg == m.Path || strings.HasPrefix(pkg, m.Path+"/") {
+			return m, true
+		}
+	}
+	return CertifiedModule{}, false
 }
 
 // AllowsGodebug reports whether the policy accepts name=value.

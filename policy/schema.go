@@ -274,6 +274,11 @@ var fieldDescriptions = map[string]string{
 	"Crypto.TLSMinVersion":    "the lowest TLS version a tls.Config may allow",
 	"Crypto.CipherSuites":     "the approved cipher suites; [] approves none",
 	"Crypto.AllowGodebug":     "GODEBUG settings that weaken crypto and are accepted anyway (name=value, e.g. tlsrsakex=1 for a legacy peer); they are otherwise reported (XC103, XC105, XC107, XC509)",
+	"Crypto.CertifiedModules": "the certified crypto modules (GM/T 0028) the organisation holds, by Go module or package path; the inventory says which uses come from one",
+
+	"CertifiedModule.Path":        "the Go module or package path the module's code is in",
+	"CertifiedModule.Name":        "the product's name",
+	"CertifiedModule.Certificate": "its certificate number",
 
 	"ImportRule.Path":   "the import path",
 	"ImportRule.Reason": "why it is listed",

@@ -125,6 +125,7 @@ func buildInventory(r *vetRun, profile string) *inventory.Inventory {
 			Path:   p.PkgPath,
 			Fset:   p.Fset,
 			Files:  p.Syntax,
+			Info:   p.TypesInfo,
 			Uses:   uses,
 			Policy: configs[act.Package].Policy,
 			Module: func(path string) string { return modules[path] },
