@@ -195,6 +195,32 @@ func TestUndeterminedIsNotGuessed(t *testing.T) {
 	}
 }
 
+// The HTML report draws GM against non-GM uses per layer, and escapes what
+// comes from the repository: a certificate subject is text, not markup.
+func TestHTML(t *testing.T) {
+	inv := sample()
+	inv.Certificates[0].Subject = "CN=<script>alert(1)</script>"
+	var buf bytes.Buffer
+	if err := Write(&buf, "html", inv, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		`<svg xmlns="http://www.w3.org/2000/svg"`,
+		`<title>GM: 2</title>`,
+		`<title>non-GM: 2</title>`,
+		"<td>CN=&lt;script&gt;alert(1)&lt;/script&gt;</td>",
+		"<li><code>sign.go:20</code> in <code>sign</code>: MD5, <code>md5.Sum</code> (first-party): XC101</li>",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the HTML lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "<script>") {
+		t.Error("a certificate subject reached the page as markup")
+	}
+}
+
 func cycloneDXSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
 	c := jsonschema.NewCompiler()

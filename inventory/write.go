@@ -12,7 +12,7 @@ import (
 )
 
 // Formats are the renderings Write knows.
-var Formats = []string{"json", "cyclonedx", "markdown"}
+var Formats = []string{"json", "cyclonedx", "markdown", "html"}
 
 // Write renders the inventory in a format of Formats. The same inventory
 // gives the same bytes.
@@ -24,6 +24,8 @@ func Write(w io.Writer, format string, inv *Inventory, toolVersion string) error
 		return writeJSON(w, cycloneDX(inv, toolVersion))
 	case "markdown":
 		return writeMarkdown(w, inv)
+	case "html":
+		return writeHTML(w, inv)
 	}
 	return fmt.Errorf("unknown inventory format %q: use %s", format, strings.Join(Formats, ", "))
 }
