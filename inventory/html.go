@@ -1,7 +1,6 @@
 package inventory
 
 import (
-	"fmt"
 	"html/template"
 	"io"
 	"strings"
@@ -11,15 +10,9 @@ import (
 // GM against non-GM uses per layer. html/template escapes every value: file
 // names, certificate subjects and call chains come from the repository.
 var htmlReport = template.Must(template.New("inventory").Funcs(template.FuncMap{
-	"yes":   yes,
-	"join":  strings.Join,
-	"chain": chainSuffix,
-	"at": func(o *Occurrence) string {
-		if o.Line > 0 {
-			return fmt.Sprintf("%s:%d", o.File, o.Line)
-		}
-		return o.File
-	},
+	"yes":     yes,
+	"join":    strings.Join,
+	"chain":   chainSuffix,
 	"verdict": verdict,
 }).Parse(`<!DOCTYPE html>
 <html lang="zh-CN">
@@ -53,12 +46,12 @@ code{font-size:.9em}
 <h2>网络和通信安全 · Network and communication</h2>
 {{if .Inv.Protocols}}<table>
 <tr><th>Protocol</th><th>Side</th><th>Library</th><th>GM</th><th>Compliant</th><th>Uses</th></tr>
-{{range .Inv.Protocols}}<tr><td>{{.Name}}</td><td>{{.Side}}</td><td><code>{{.Library}}</code></td><td>{{yes .GM}}</td><td>{{verdict .Compliant .Rules}}</td><td>{{len .Occurrences}}</td></tr>
+{{range .Inv.Protocols}}<tr><td>{{.Name}}</td><td>{{.Side}}</td><td><code>{{.Library}}</code></td><td>{{.GMLabel}}</td><td>{{verdict .Compliant .Rules}}</td><td>{{len .Occurrences}}</td></tr>
 {{end}}</table>{{else}}<p>No TLS or TLCP endpoint.</p>{{end}}
 <h2>应用和数据安全 · Application and data</h2>
 {{if .Inv.Algorithms}}<table>
 <tr><th>Algorithm</th><th>Primitive</th><th>Functions</th><th>GM</th><th>Certified module</th><th>Compliant</th><th>Uses</th></tr>
-{{range .Inv.Algorithms}}<tr><td>{{.Name}}</td><td>{{.Primitive}}</td><td>{{join .Functions ", "}}</td><td>{{yes .GM}}</td><td>{{yes .Certified}}</td><td>{{verdict .Compliant .Rules}}</td><td>{{len .Occurrences}}</td></tr>
+{{range .Inv.Algorithms}}<tr><td>{{.Name}}</td><td>{{.Primitive}}</td><td>{{join .Functions ", "}}</td><td>{{.GMLabel}}</td><td>{{yes .Certified}}</td><td>{{verdict .Compliant .Rules}}</td><td>{{len .Occurrences}}</td></tr>
 {{end}}</table>{{else}}<p>No crypto algorithm.</p>{{end}}
 <h2>证书和密钥 · Certificates and keys in the repository</h2>
 {{if .Inv.Binary}}<p>Not read from a binary: run the inventory on the source.</p>{{else}}{{if .Inv.Certificates}}<table>
@@ -72,7 +65,7 @@ code{font-size:.9em}
 {{range .Inv.Notes}}<p>Note: {{.}}.</p>
 {{end}}<h2>Uses the policy does not accept</h2>
 {{if .Rejected}}<ul>
-{{range .Rejected}}<li><code>{{at .Occurrence}}</code>{{with .Occurrence.Function}} in <code>{{.}}</code>{{end}}: {{.Asset}}, <code>{{.Occurrence.Call}}{{chain .Occurrence.Chain}}</code> ({{.Occurrence.Provenance}}): {{join .Occurrence.Rules ", "}}</li>
+{{range .Rejected}}<li><code>{{.Occurrence.At}}</code>{{with .Occurrence.Function}} in <code>{{.}}</code>{{end}}: {{.Asset}}, <code>{{.Occurrence.Call}}{{chain .Occurrence.Chain}}</code> ({{.Occurrence.Provenance}}): {{join .Occurrence.Rules ", "}}</li>
 {{end}}</ul>{{else}}<p>None.</p>{{end}}
 </body>
 </html>
@@ -88,11 +81,6 @@ type chartLayer struct {
 	NonGMWidth        int
 	UndeterminedX     int
 	UndeterminedWidth int
-}
-
-type rejected struct {
-	Asset      string
-	Occurrence *Occurrence
 }
 
 func writeHTML(w io.Writer, inv *Inventory) error {
@@ -116,25 +104,10 @@ func writeHTML(w io.Writer, inv *Inventory) error {
 		l.UndeterminedX = l.NonGMX + l.NonGMWidth
 		l.UndeterminedWidth = l.Undetermined * width / most
 	}
-	var rej []rejected
-	for _, p := range inv.Protocols {
-		for _, o := range p.Occurrences {
-			if len(o.Rules) > 0 {
-				rej = append(rej, rejected{p.Name + " " + p.Side, o})
-			}
-		}
-	}
-	for _, a := range inv.Algorithms {
-		for _, o := range a.Occurrences {
-			if len(o.Rules) > 0 {
-				rej = append(rej, rejected{a.Name, o})
-			}
-		}
-	}
 	return htmlReport.Execute(w, struct {
 		Inv         *Inventory
 		Layers      []chartLayer
 		ChartHeight int
 		Rejected    []rejected
-	}{inv, layers, 10 + 30*len(layers), rej})
+	}{inv, layers, 10 + 30*len(layers), inv.rejected()})
 }

@@ -315,11 +315,7 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 	} else {
 		b.WriteString("| Protocol | Side | Library | GM | Compliant | Uses |\n|---|---|---|---|---|---:|\n")
 		for _, p := range inv.Protocols {
-			gm := yes(p.GM)
-			if p.Name == undetermined {
-				gm = "not in sight"
-			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(p.Name), p.Side, code(p.Library), gm, verdict(p.Compliant, p.Rules), len(p.Occurrences))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(p.Name), p.Side, code(p.Library), p.GMLabel(), verdict(p.Compliant, p.Rules), len(p.Occurrences))
 		}
 		b.WriteString("\n")
 	}
@@ -329,14 +325,7 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 	} else {
 		b.WriteString("| Algorithm | Primitive | Functions | GM | Certified module | Compliant | Uses |\n|---|---|---|---|---|---|---:|\n")
 		for _, a := range inv.Algorithms {
-			gm := yes(a.GM)
-			switch a.Primitive {
-			case "drbg":
-				gm = "n/a" // randomness is neither
-			case "other":
-				gm = "by its certificate"
-			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %d |\n", md(a.Name), a.Primitive, strings.Join(a.Functions, ", "), gm, yes(a.Certified), verdict(a.Compliant, a.Rules), len(a.Occurrences))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %d |\n", md(a.Name), a.Primitive, strings.Join(a.Functions, ", "), a.GMLabel(), yes(a.Certified), verdict(a.Compliant, a.Rules), len(a.Occurrences))
 		}
 		b.WriteString("\n")
 	}
@@ -383,37 +372,75 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 		fmt.Fprintf(&b, "Note: %s.\n\n", md(n))
 	}
 	b.WriteString("## Uses the policy does not accept\n\n")
-	n := 0
-	line := func(name string, o *Occurrence) {
-		if len(o.Rules) == 0 {
-			return
+	rejected := inv.rejected()
+	for _, r := range rejected {
+		o := r.Occurrence
+		where := ""
+		if o.Function != "" {
+			where = " in " + code(o.Function)
 		}
-		n++
-		where := o.Function
-		if where != "" {
-			where = " in " + code(where)
-		}
-		at := o.File
-		if o.Line > 0 {
-			at = fmt.Sprintf("%s:%d", o.File, o.Line)
-		}
-		fmt.Fprintf(&b, "- %s%s: %s, %s (%s): %s\n", code(at), where, md(name), code(o.Call+chainSuffix(o.Chain)), md(o.Provenance), strings.Join(o.Rules, ", "))
+		fmt.Fprintf(&b, "- %s%s: %s, %s (%s): %s\n", code(o.At()), where, md(r.Asset), code(o.Call+chainSuffix(o.Chain)), md(o.Provenance), strings.Join(o.Rules, ", "))
 	}
-	for _, p := range inv.Protocols {
-		for _, o := range p.Occurrences {
-			line(p.Name+" "+p.Side, o)
-		}
-	}
-	for _, a := range inv.Algorithms {
-		for _, o := range a.Occurrences {
-			line(a.Name, o)
-		}
-	}
-	if n == 0 {
+	if len(rejected) == 0 {
 		b.WriteString("None.\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// GMLabel says in the reports whether the protocol is GM: undetermined
+// when the code does not show it.
+func (p *Protocol) GMLabel() string {
+	if p.Name == undetermined {
+		return "not in sight"
+	}
+	return yes(p.GM)
+}
+
+// GMLabel says in the reports whether the algorithm is GM: randomness is
+// neither, and a certified module is what its certificate says.
+func (a *Algorithm) GMLabel() string {
+	switch a.Primitive {
+	case "drbg":
+		return "n/a"
+	case "other":
+		return "by its certificate"
+	}
+	return yes(a.GM)
+}
+
+// A rejected use is one the policy does not accept, with its asset.
+type rejected struct {
+	Asset      string
+	Occurrence *Occurrence
+}
+
+// rejected lists the uses with findings: endpoints, then algorithms.
+func (inv *Inventory) rejected() []rejected {
+	var out []rejected
+	for _, p := range inv.Protocols {
+		for _, o := range p.Occurrences {
+			if len(o.Rules) > 0 {
+				out = append(out, rejected{p.Name + " " + p.Side, o})
+			}
+		}
+	}
+	for _, a := range inv.Algorithms {
+		for _, o := range a.Occurrences {
+			if len(o.Rules) > 0 {
+				out = append(out, rejected{a.Name, o})
+			}
+		}
+	}
+	return out
+}
+
+// At is where an occurrence is: file:line, or the file (a binary).
+func (o *Occurrence) At() string {
+	if o.Line > 0 {
+		return fmt.Sprintf("%s:%d", o.File, o.Line)
+	}
+	return o.File
 }
 
 func chainSuffix(chain []string) string {
