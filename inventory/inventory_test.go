@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/xcguard/xcguard/internal/cdxschema"
 )
 
 // sample is an inventory with every kind of asset the renderers know: GM
@@ -223,26 +225,7 @@ func TestHTML(t *testing.T) {
 
 func cycloneDXSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	c := jsonschema.NewCompiler()
-	for name, url := range map[string]string{
-		"bom-1.6.schema.json":  "http://cyclonedx.org/schema/bom-1.6.schema.json",
-		"spdx.schema.json":     "http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json",
-		"jsf-0.82.schema.json": "http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json",
-	} {
-		f, err := os.Open(filepath.Join("testdata", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := jsonschema.UnmarshalJSON(f)
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if err := c.AddResource(url, doc); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := c.Compile("http://cyclonedx.org/schema/bom-1.6.schema.json")
+	s, err := cdxschema.Compile("testdata")
 	if err != nil {
 		t.Fatal(err)
 	}

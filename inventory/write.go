@@ -115,6 +115,12 @@ type (
 	}
 )
 
+// cryptoFunctions are CycloneDX's; others are "unknown".
+var cryptoFunctions = map[string]bool{
+	"generate": true, "keygen": true, "encrypt": true, "decrypt": true, "digest": true, "tag": true,
+	"keyderive": true, "sign": true, "verify": true, "encapsulate": true, "decapsulate": true, "other": true, "unknown": true,
+}
+
 // modes are CycloneDX's block cipher modes; others are "other".
 var modes = map[string]bool{"cbc": true, "ecb": true, "ccm": true, "gcm": true, "cfb": true, "ofb": true, "ctr": true}
 
@@ -149,7 +155,16 @@ func cycloneDX(inv *Inventory, toolVersion string) bom {
 		if mode != "" && !modes[mode] {
 			mode = "other"
 		}
-		props := &algorithmProperties{Primitive: a.Primitive, Mode: mode, CryptoFunctions: a.Functions}
+		var fns []string
+		for _, f := range a.Functions {
+			if !cryptoFunctions[f] {
+				f = "unknown" // "linked", in a binary: which calls it makes is not known
+			}
+			if !slices.Contains(fns, f) {
+				fns = append(fns, f)
+			}
+		}
+		props := &algorithmProperties{Primitive: a.Primitive, Mode: mode, CryptoFunctions: fns}
 		if a.KeyBits > 0 {
 			props.ParameterSetIdentifier = strconv.Itoa(a.KeyBits)
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/rogpeppe/go-internal/goproxytest"
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/xcguard/xcguard/internal/cdxschema"
 	"github.com/xcguard/xcguard/internal/cli"
 )
 
@@ -71,6 +72,7 @@ func TestScript(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode":      exitcode,
+			"cbomvalid":     cbomValid,
 			"require":       require,
 			"truncate":      truncate,
 			"dropsections":  dropSections,
@@ -84,6 +86,17 @@ func TestScript(t *testing.T) {
 
 // exitcode N PROG ARGS... runs PROG and requires exit code N; the output is
 // kept for the stdout and stderr commands that follow.
+// cbomValid FILE checks that FILE is valid CycloneDX 1.6, against the
+// official schema.
+func cbomValid(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 || neg {
+		ts.Fatalf("usage: cbomvalid FILE")
+	}
+	s, err := cdxschema.Compile(filepath.Join("..", "..", "inventory", "testdata"))
+	ts.Check(err)
+	ts.Check(cdxschema.Validate(s, []byte(ts.ReadFile(args[0]))))
+}
+
 func exitcode(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
 		ts.Fatalf("usage: exitcode N program [args...]")
