@@ -269,7 +269,7 @@ func configSide(info *types.Info, lit *ast.CompositeLit, stack []ast.Node) Side 
 			break
 		}
 	}
-	for _, f := range []string{"ClientAuth", "ClientCAs", "GetCertificate", "GetConfigForClient", "GetKECertificate"} {
+	for _, f := range append(serverFields, "GetKECertificate") {
 		if v, ok := keyed(lit, f); ok && v != nil {
 			return Server
 		}
@@ -320,8 +320,8 @@ func classify(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node) (Endpoi
 		return Endpoint{}, false
 	}
 	e := Endpoint{Call: call, Func: shortName(fn), Side: spec.side, Flavor: tlstype.ForPath(fn.Pkg().Path()), Dual: spec.dual}
-	if full == "google.golang.org/grpc/credentials.NewTLS" && inCall(info, stack, "google.golang.org/grpc.Creds") {
-		e.Side = Server // grpc.Creds(credentials.NewTLS(cfg)): a server's
+	if full == "google.golang.org/grpc/credentials.NewTLS" && (inCall(info, stack, "google.golang.org/grpc.Creds") || len(call.Args) == 1 && serverConfig(info, call.Args[0], stack)) {
+		e.Side = Server // grpc.Creds(credentials.NewTLS(cfg)), or a config with server fields
 	}
 	switch {
 	case spec.dual:
@@ -418,6 +418,32 @@ func setsField(info *types.Info, body ast.Node, id *ast.Ident, name string) bool
 		return !found
 	})
 	return found
+}
+
+// serverFields are the tls.Config fields only a server sets.
+var serverFields = []string{"ClientAuth", "ClientCAs", "GetCertificate", "GetConfigForClient"}
+
+// serverConfig reports whether a configuration expression is plainly a
+// server's: a literal, or a local variable (also &v), that sets a server
+// field in the function.
+func serverConfig(info *types.Info, e ast.Expr, stack []ast.Node) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	if lit := literalOf(info, e, stack); lit != nil && configSide(info, lit, nil) == Server {
+		return true
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	for _, f := range serverFields {
+		if setsField(info, enclosingBody(stack), id, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // inCall reports whether the call on top of stack is an argument of a

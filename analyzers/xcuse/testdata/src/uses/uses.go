@@ -5,6 +5,7 @@ package uses
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"net"
 	"net/http"
 	"time"
@@ -111,4 +112,23 @@ func Carriers(c net.Conn, cfg *tls.Config) {
 	tls.Client(carrier{Conn: c}, cfg)               // want `^endpoint: tls.Client client std given$`
 	tls.Server(&wrapped{Conn: c, prefix: nil}, cfg) // want `^endpoint: tls.Server server std given$`
 	tls.Client(c, nil)                              // want `^endpoint: tls.Client client std default$`
+}
+
+// A NewTLS whose configuration sets server fields is a server's, wherever
+// the credentials go (grpcurl's ServerTransportCredentials).
+func GRPCServerConfig(pool *x509.CertPool) credentials.TransportCredentials {
+	var conf tls.Config
+	conf.ClientAuth = tls.RequireAndVerifyClientCert
+	conf.ClientCAs = pool
+	return credentials.NewTLS(&conf) // want `^endpoint: credentials.NewTLS server std given$`
+}
+
+func GRPCServerLiteral() credentials.TransportCredentials {
+	return credentials.NewTLS(&tls.Config{ClientAuth: tls.RequireAnyClientCert}) // want `^endpoint: credentials.NewTLS server std given$` `^config: std server endpoint$`
+}
+
+func GRPCClientConfig() credentials.TransportCredentials {
+	var conf tls.Config
+	conf.ServerName = "bank.example.cn"
+	return credentials.NewTLS(&conf) // want `^endpoint: credentials.NewTLS client std given$`
 }
