@@ -47,7 +47,10 @@ var linked = map[string]struct {
 	"golang.org/x/crypto/blowfish": {"Blowfish", "block-cipher", false}, "golang.org/x/crypto/chacha20poly1305": {"ChaCha20-Poly1305", "ae", false},
 	"golang.org/x/crypto/bcrypt": {"bcrypt", "kdf", false}, "golang.org/x/crypto/scrypt": {"scrypt", "kdf", false},
 	"golang.org/x/crypto/argon2": {"Argon2", "kdf", false},
-	"github.com/tjfoc/gmsm/sm2":  {"SM2", "signature", true}, "github.com/tjfoc/gmsm/sm3": {"SM3", "hash", true},
+	// The standard library's own copies, and its HPKE.
+	"vendor/golang.org/x/crypto/chacha20poly1305": {"ChaCha20-Poly1305", "ae", false},
+	"crypto/hpke":               {"HPKE", "kem", false},
+	"github.com/tjfoc/gmsm/sm2": {"SM2", "signature", true}, "github.com/tjfoc/gmsm/sm3": {"SM3", "hash", true},
 	"github.com/tjfoc/gmsm/sm4":    {"SM4", "block-cipher", true},
 	"github.com/emmansun/gmsm/sm2": {"SM2", "signature", true}, "github.com/emmansun/gmsm/sm3": {"SM3", "hash", true},
 	"github.com/emmansun/gmsm/sm4": {"SM4", "block-cipher", true}, "github.com/emmansun/gmsm/sm9": {"SM9", "signature", true},
@@ -90,6 +93,9 @@ func FromBinary(b *cibuild.Binary, file, tool string, pol *policy.Policy) *Inven
 	for _, p := range b.Packages {
 		o := &Occurrence{File: file, Package: p.Path, Call: "linked: " + p.Path, Provenance: provenance(b, p.Path)}
 		if name, ok := linkedProtocols[p.Path]; ok {
+			if name == "TLS" && policy.True(pol.Crypto.RequireGM) {
+				o.Rules = []string{"XC106"} // standard TLS where GM TLS is required
+			}
 			inv.Protocols = append(inv.Protocols, &Protocol{Name: name, Side: "server or client", Library: p.Path, GM: name != "TLS", Occurrences: []*Occurrence{o}})
 			continue
 		}

@@ -266,7 +266,7 @@ func (b *Builder) protocol(fl tlstype.Flavor, side xcuse.Side, stdOnly, unsure, 
 	case stdOnly:
 		name, gm = "TLS (gmtls without GMSupport)", false
 	case unsure:
-		name = undetermined // GM TLS or standard TLS: the configuration is not in sight
+		name, gm = undetermined, false // GM TLS or standard TLS: the configuration is not in sight
 	case dual:
 		name, lib = "TLCP and TLS on one port", tlstype.PAPath
 	}
@@ -282,7 +282,7 @@ func (b *Builder) add(name, lib string, side xcuse.Side, gm bool, o *Occurrence)
 	}
 	p := b.proto[key]
 	if p == nil {
-		p = &Protocol{Name: name, Side: s, Library: lib, GM: gm}
+		p = &Protocol{Name: name, Side: s, Library: lib, GM: gm, Undetermined: name == undetermined}
 		b.proto[key] = p
 		b.inv.Protocols = append(b.inv.Protocols, p)
 	}
@@ -294,7 +294,7 @@ func (b *Builder) add(name, lib string, side xcuse.Side, gm bool, o *Occurrence)
 func (b *Builder) config(c xcuse.TLSConfig, o *Occurrence) {
 	switch {
 	case c.Flavor == tlstype.GM && !c.GMSupport:
-		b.add(undetermined, tlstype.GMTLSPath, c.Side, false, o)
+		b.add(undetermined, tlstype.GMTLSPath, c.Side, false, o) // GM TLS or not: GMSupport may be set out of sight
 	default:
 		lib := map[tlstype.Flavor]string{tlstype.Std: "crypto/tls", tlstype.GM: tlstype.GMTLSPath, tlstype.TLCP: tlstype.TLCPPath}[c.Flavor]
 		name, gm := protocolName(lib)

@@ -54,13 +54,16 @@ type Algorithm struct {
 // A Protocol is one kind of TLS endpoint (library and side) the program
 // opens, with every place it opens one.
 type Protocol struct {
-	Name        string        `json:"name"`    // TLS, TLCP, GM TLS (gmtls)
-	Side        string        `json:"side"`    // server, client
-	Library     string        `json:"library"` // crypto/tls, github.com/tjfoc/gmsm/gmtls, gitee.com/Trisia/gotlcp/tlcp
-	GM          bool          `json:"gm"`
-	Compliant   bool          `json:"compliant"`
-	Rules       []string      `json:"rules,omitempty"`
-	Occurrences []*Occurrence `json:"occurrences"`
+	Name    string `json:"name"`    // TLS, TLCP, GM TLS (gmtls)
+	Side    string `json:"side"`    // server, client
+	Library string `json:"library"` // crypto/tls, github.com/tjfoc/gmsm/gmtls, gitee.com/Trisia/gotlcp/tlcp
+	GM      bool   `json:"gm"`
+	// Undetermined: GM or standard TLS is decided out of sight (a gmtls
+	// configuration not in the code); GM is false then, and means nothing.
+	Undetermined bool          `json:"undetermined,omitempty"`
+	Compliant    bool          `json:"compliant"`
+	Rules        []string      `json:"rules,omitempty"`
+	Occurrences  []*Occurrence `json:"occurrences"`
 }
 
 // An Occurrence is one use: a call in the program's own code, or a call
@@ -144,7 +147,7 @@ type Counts struct{ GM, NonGM, Undetermined int }
 // (the endpoints), application and data (the algorithms).
 func (inv *Inventory) Layers() (network, application Counts) {
 	for _, p := range inv.Protocols {
-		if p.Name == undetermined {
+		if p.Undetermined {
 			network.Undetermined += len(p.Occurrences)
 			continue
 		}

@@ -180,7 +180,7 @@ func TestMarkdownLayers(t *testing.T) {
 // undetermined, neither GM nor not.
 func TestUndeterminedIsNotGuessed(t *testing.T) {
 	inv := sample()
-	inv.Protocols = append(inv.Protocols, &Protocol{Name: undetermined, Side: "client", Library: "github.com/tjfoc/gmsm/gmtls", Occurrences: []*Occurrence{
+	inv.Protocols = append(inv.Protocols, &Protocol{Name: undetermined, Side: "client", Library: "github.com/tjfoc/gmsm/gmtls", Undetermined: true, Occurrences: []*Occurrence{
 		{File: "dial.go", Line: 4, Package: "example.com/gateway", Call: "gmtls.Dial", Provenance: FirstParty, Config: "not in sight"},
 	}})
 	inv.sort()

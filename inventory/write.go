@@ -406,7 +406,7 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 // GMLabel says in the reports whether the protocol is GM: undetermined
 // when the code does not show it.
 func (p *Protocol) GMLabel() string {
-	if p.Name == undetermined {
+	if p.Undetermined {
 		return "not in sight"
 	}
 	return yes(p.GM)

@@ -193,10 +193,12 @@ func init() {
 	method("*"+sm9+".EncryptPrivateKey", "SM9", "pke", "decrypt", "Decrypt", "UnwrapKey")
 
 	// Key agreement and KEMs.
-	add("crypto/ecdh", "ECDH-P256", "key-agree", "", "keygen", "P256")
-	add("crypto/ecdh", "ECDH-P384", "key-agree", "", "keygen", "P384")
-	add("crypto/ecdh", "ECDH-P521", "key-agree", "", "keygen", "P521")
-	add("crypto/ecdh", "X25519", "key-agree", "", "keygen", "X25519")
+	// The curve: what is done with it (a key made, a key parsed) is a
+	// method of the curve, which the call on it does not say here.
+	add("crypto/ecdh", "ECDH-P256", "key-agree", "", "other", "P256")
+	add("crypto/ecdh", "ECDH-P384", "key-agree", "", "other", "P384")
+	add("crypto/ecdh", "ECDH-P521", "key-agree", "", "other", "P521")
+	add("crypto/ecdh", "X25519", "key-agree", "", "other", "X25519")
 	add(xc+"curve25519", "X25519", "key-agree", "", "keyderive", "X25519", "ScalarMult", "ScalarBaseMult")
 	add("crypto/mlkem", "ML-KEM-768", "kem", "", "keygen", "GenerateKey768", "NewDecapsulationKey768")
 	add("crypto/mlkem", "ML-KEM-1024", "kem", "", "keygen", "GenerateKey1024", "NewDecapsulationKey1024")
@@ -218,6 +220,10 @@ func init() {
 	add(xc+"bcrypt", "bcrypt", "kdf", "", "keyderive", "GenerateFromPassword")
 	add(xc+"bcrypt", "bcrypt", "kdf", "", "verify", "CompareHashAndPassword")
 	add("github.com/emmansun/gmsm/kdf", "SM3-KDF", "kdf", "", "keyderive", "Kdf")
+
+	// Certificates: the signature is the issuer key's algorithm.
+	add("crypto/x509", "X.509 certificate signature", "signature", "", "sign", "CreateCertificate", "CreateCertificateRequest", "CreateRevocationList")
+	method("*crypto/x509.Certificate", "X.509 certificate signature", "signature", "verify", "CheckSignatureFrom", "CheckSignature")
 
 	// Random.
 	add("crypto/rand", "CSPRNG", "drbg", "", "generate", "Read", "Int", "Prime", "Text")

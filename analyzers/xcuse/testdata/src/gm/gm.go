@@ -39,9 +39,9 @@ func TLCP(ctx context.Context, l net.Listener, cfg *tlcp.Config, std *tls.Config
 // A gmtls configuration provably without GMSupport speaks standard TLS.
 func Plain(l net.Listener, sup *gmtls.GMSupport) {
 	gmtls.NewListener(l, &gmtls.Config{MinVersion: 0x0303}) // want `^endpoint: gmtls.NewListener server gmtls given std-only$` `^config: gmtls either endpoint$`
-	cfg := &gmtls.Config{} // want `^config: gmtls either endpoint$`
-	gmtls.Server(nil, cfg) // want `^endpoint: gmtls.Server server gmtls given std-only$`
-	later := &gmtls.Config{} // want `^config: gmtls either endpoint$`
+	cfg := &gmtls.Config{}                                  // want `^config: gmtls either endpoint$`
+	gmtls.Server(nil, cfg)                                  // want `^endpoint: gmtls.Server server gmtls given std-only$`
+	later := &gmtls.Config{}                                // want `^config: gmtls either endpoint$`
 	later.GMSupport = sup
 	gmtls.Server(nil, later)                         // want `^endpoint: gmtls.Server server gmtls given$`
 	gmtls.Server(nil, &gmtls.Config{GMSupport: sup}) // want `^endpoint: gmtls.Server server gmtls given$` `^config: gmtls either endpoint$`

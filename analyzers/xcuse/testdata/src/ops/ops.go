@@ -18,6 +18,7 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
+	"crypto/x509"
 	"hash"
 
 	gmcipher "github.com/emmansun/gmsm/cipher"
@@ -103,11 +104,17 @@ func Signatures(digest []byte, priv *rsa.PrivateKey, ek *ecdsa.PrivateKey, tk *s
 }
 
 func Agreement(secret, salt []byte) {
-	k, _ := ecdh.X25519().GenerateKey(rand.Reader) // want `^op: ecdh.X25519 X25519 key-agree keygen std$`
+	k, _ := ecdh.X25519().GenerateKey(rand.Reader) // want `^op: ecdh.X25519 X25519 key-agree other std$`
 	_ = k
-	ecdh.P256()                                  // want `^op: ecdh.P256 ECDH-P256 key-agree keygen std$`
+	ecdh.P256()                                  // want `^op: ecdh.P256 ECDH-P256 key-agree other std$`
 	pbkdf2.Key(sha512.New, "pw", salt, 4096, 32) // want `^op: pbkdf2.Key PBKDF2-SHA-512 kdf keyderive std$` `^op: sha512.New SHA-512 hash digest value std$`
 	hkdf.New(sm3.New, secret, salt, nil)         // want `^op: hkdf.New HKDF-SM3 kdf keyderive golang.org/x/crypto$` `^op: sm3.New SM3 hash digest gm value github.com/tjfoc/gmsm$`
 	bcrypt.GenerateFromPassword(secret, 12)      // want `^op: bcrypt.GenerateFromPassword bcrypt kdf keyderive golang.org/x/crypto$`
 	rand.Read(salt)                              // want `^op: rand.Read CSPRNG drbg generate std$`
+}
+
+// Certificates are signed and checked with the issuer key's algorithm.
+func Certificates(tmpl, parent *x509.Certificate, pub any, priv crypto.Signer) {
+	x509.CreateCertificate(rand.Reader, tmpl, parent, pub, priv) // want `^op: x509.CreateCertificate X.509 certificate signature signature sign std$`
+	tmpl.CheckSignatureFrom(parent)                              // want `^op: \(\*x509.Certificate\).CheckSignatureFrom X.509 certificate signature signature verify std$`
 }
