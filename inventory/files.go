@@ -36,6 +36,9 @@ type Certificate struct {
 	// the run.
 	Status   string `json:"status"`
 	Embedded bool   `json:"embedded,omitempty"` // built into the program with //go:embed
+	// Test: the file is under a test directory (testdata, testing, test,
+	// tests, fixtures): a test fixture, unless it is embedded.
+	Test bool `json:"test,omitempty"`
 }
 
 // A Key is a key found in the repository. Its material is never read out:
@@ -46,6 +49,7 @@ type Key struct {
 	Algorithm string `json:"algorithm"` // SM2, RSA-2048, ECDSA-P256, Ed25519, encrypted, unknown
 	GM        bool   `json:"gm"`
 	Embedded  bool   `json:"embedded,omitempty"`
+	Test      bool   `json:"test,omitempty"`
 }
 
 // Bounds on what the scan reads of a repository that may be hostile.
@@ -107,11 +111,12 @@ func ScanFiles(root string, embedded []string, now time.Time) (certs []*Certific
 			continue
 		}
 		c, k := parseFile(rel, data, now)
+		test := isTestdata(rel)
 		for _, x := range c {
-			x.Embedded = isEmbedded[rel]
+			x.Embedded, x.Test = isEmbedded[rel], test
 		}
 		for _, x := range k {
-			x.Embedded = isEmbedded[rel]
+			x.Embedded, x.Test = isEmbedded[rel], test
 		}
 		certs, keys = append(certs, c...), append(keys, k...)
 	}
@@ -122,6 +127,16 @@ func ScanFiles(root string, embedded []string, now time.Time) (certs []*Certific
 		notes = append(notes, fmt.Sprintf("only the first %d certificate and key files were read", maxFiles))
 	}
 	return certs, keys, notes
+}
+
+// testDirs are the directory names of test fixtures: testdata, which the
+// go command ignores, and the names projects give their test helpers.
+var testDirs = []string{"testdata", "testing", "test", "tests", "fixtures"}
+
+// isTestdata reports whether a path is under a test directory.
+func isTestdata(rel string) bool {
+	dirs := strings.Split(rel, "/")
+	return slices.ContainsFunc(dirs[:len(dirs)-1], func(d string) bool { return slices.Contains(testDirs, d) })
 }
 
 // parseFile reads the certificates and keys of one file: PEM blocks, or

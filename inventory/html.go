@@ -56,11 +56,11 @@ code{font-size:.9em}
 <h2>证书和密钥 · Certificates and keys in the repository</h2>
 {{if .Inv.Binary}}<p>Not read from a binary: run the inventory on the source.</p>{{else}}{{if .Inv.Certificates}}<table>
 <tr><th>File</th><th>Subject</th><th>Key</th><th>Signature</th><th>GM</th><th>Not after</th><th>Status</th></tr>
-{{range .Inv.Certificates}}<tr><td><code>{{.File}}</code>{{if .Embedded}} (embedded){{end}}</td><td>{{.Subject}}</td><td>{{.KeyAlgorithm}}</td><td>{{.SignatureAlgorithm}}</td><td>{{yes .GM}}</td><td>{{.NotAfter}}</td><td>{{.Status}}</td></tr>
+{{range .Inv.Certificates}}<tr><td><code>{{.File}}</code>{{if .Embedded}} (embedded){{else if .Test}} (test fixture){{end}}</td><td>{{.Subject}}</td><td>{{.KeyAlgorithm}}</td><td>{{.SignatureAlgorithm}}</td><td>{{yes .GM}}</td><td>{{.NotAfter}}</td><td>{{.Status}}</td></tr>
 {{end}}</table>{{else}}<p>No certificate.</p>{{end}}
 {{if .Inv.Keys}}<table>
 <tr><th>File</th><th>Key</th><th>Algorithm</th><th>GM</th></tr>
-{{range .Inv.Keys}}<tr><td><code>{{.File}}</code>{{if .Embedded}} (embedded){{end}}</td><td>{{if .Private}}private (present; its content is not shown){{else}}public{{end}}</td><td>{{.Algorithm}}</td><td>{{yes .GM}}</td></tr>
+{{range .Inv.Keys}}<tr><td><code>{{.File}}</code>{{if .Embedded}} (embedded){{else if .Test}} (test fixture){{end}}</td><td>{{if .Private}}private (present; its content is not shown){{else}}public{{end}}</td><td>{{.Algorithm}}</td><td>{{yes .GM}}</td></tr>
 {{end}}</table>{{else}}<p>No key.</p>{{end}}{{end}}
 {{range .Inv.Notes}}<p>Note: {{.}}.</p>
 {{end}}<h2>Uses the policy does not accept</h2>

@@ -251,6 +251,10 @@ func TestScanFiles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "huge.pem"), big, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.MkdirAll(filepath.Join(root, "internal", "testdata"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyFile(t, filepath.Join("testdata", "certs", "expired.crt"), filepath.Join(root, "internal", "testdata", "peer.crt"))
 	if err := os.MkdirAll(filepath.Join(root, ".git"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -260,16 +264,17 @@ func TestScanFiles(t *testing.T) {
 	certs, keys, notes := ScanFiles(root, []string{filepath.Join(root, "certs", "sm2.crt")}, now)
 	var got []string
 	for _, c := range certs {
-		got = append(got, fmt.Sprintf("%s %s %s gm=%v %s %s embedded=%v", c.File, c.KeyAlgorithm, c.SignatureAlgorithm, c.GM, c.NotAfter[:4], c.Status, c.Embedded))
+		got = append(got, fmt.Sprintf("%s %s %s gm=%v %s %s embedded=%v test=%v", c.File, c.KeyAlgorithm, c.SignatureAlgorithm, c.GM, c.NotAfter[:4], c.Status, c.Embedded, c.Test))
 	}
 	for _, k := range keys {
 		got = append(got, fmt.Sprintf("%s private=%v %s gm=%v", k.File, k.Private, k.Algorithm, k.GM))
 	}
 	want := []string{
-		"certs/expired.crt ECDSA-P256 ECDSA-SHA256 gm=false 2002 expired embedded=false",
-		"certs/rsa.crt RSA-2048 SHA256-RSA gm=false 2126 valid embedded=false",
-		"certs/rsa.der RSA-2048 SHA256-RSA gm=false 2126 valid embedded=false",
-		"certs/sm2.crt SM2 SM2-SM3 gm=true 2126 valid embedded=true",
+		"certs/expired.crt ECDSA-P256 ECDSA-SHA256 gm=false 2002 expired embedded=false test=false",
+		"certs/rsa.crt RSA-2048 SHA256-RSA gm=false 2126 valid embedded=false test=false",
+		"certs/rsa.der RSA-2048 SHA256-RSA gm=false 2126 valid embedded=false test=false",
+		"certs/sm2.crt SM2 SM2-SM3 gm=true 2126 valid embedded=true test=false",
+		"internal/testdata/peer.crt ECDSA-P256 ECDSA-SHA256 gm=false 2002 expired embedded=false test=true",
 		"certs/rsa.key private=true RSA-2048 gm=false",
 		"certs/sm2-ec.key private=true SM2 gm=true",
 		"certs/sm2.key private=true SM2 gm=true",

@@ -356,10 +356,7 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 			if c.Index > 0 {
 				file += "#" + strconv.Itoa(c.Index)
 			}
-			file = code(file)
-			if c.Embedded {
-				file += " (embedded)"
-			}
+			file = code(file) + marks(c.Embedded, c.Test)
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", file, md(c.Subject), c.KeyAlgorithm, md(c.SignatureAlgorithm), yes(c.GM), c.NotAfter, c.Status)
 		}
 		b.WriteString("\n")
@@ -375,10 +372,7 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 			if k.Private {
 				kind = "private (present; its content is not shown)"
 			}
-			file := code(k.File)
-			if k.Embedded {
-				file += " (embedded)"
-			}
+			file := code(k.File) + marks(k.Embedded, k.Test)
 			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", file, kind, k.Algorithm, yes(k.GM))
 		}
 		b.WriteString("\n")
@@ -401,6 +395,18 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// marks says of a file in the reports that it is embedded, or a test
+// fixture.
+func marks(embedded, test bool) string {
+	switch {
+	case embedded:
+		return " (embedded)"
+	case test:
+		return " (test fixture)"
+	}
+	return ""
 }
 
 // GMLabel says in the reports whether the protocol is GM: undetermined
