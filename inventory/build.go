@@ -115,6 +115,9 @@ func (b *Builder) Add(p Package) {
 	for _, e := range p.Uses.Endpoints {
 		o := b.occurrence(p, p.Fset.Position(e.Call.Pos()), p.Fset.Position(e.Call.End()).Line, e.Func, protocolRules)
 		o.Config = configName(e.Config)
+		if e.Versions != "" {
+			o.Versions, o.Suites = e.Versions+" ("+e.VersionsFrom+")", e.Suites
+		}
 		b.protocol(e.Flavor, e.Side, e.StdOnly, e.Flavor == tlstype.GM && !e.StdOnly && !e.GMShown, e.Dual, o)
 	}
 	for _, c := range p.Uses.Configs {
@@ -123,6 +126,9 @@ func (b *Builder) Add(p Package) {
 		}
 		o := b.occurrence(p, p.Fset.Position(c.Lit.Pos()), p.Fset.Position(c.Lit.End()).Line, "a "+c.Flavor.PkgName()+".Config literal", protocolRules)
 		o.Config = "configured; its endpoint is not in sight"
+		if c.Versions != "" {
+			o.Versions, o.Suites = c.Versions+" ("+c.VersionsFrom+")", c.Suites
+		}
 		b.config(c, o)
 	}
 	b.certifiedCalls(p)
@@ -142,6 +148,7 @@ func (b *Builder) Add(p Package) {
 			o.Chain = append(append([]string{}, r.Chain...), r.Func)
 			if r.Endpoint {
 				o.Config = configName(r.Config)
+				o.Versions, o.Suites = r.Versions, r.Suites
 				if policy.True(p.Policy.Crypto.RequireGM) && r.Flavor == tlstype.Std {
 					o.Rules = append(o.Rules, "XC106")
 				}

@@ -45,8 +45,8 @@ code{font-size:.9em}
 {{end}}</svg>
 <h2>网络和通信安全 · Network and communication</h2>
 {{if .Inv.Protocols}}<table>
-<tr><th>Protocol</th><th>Side</th><th>Library</th><th>GM</th><th>Compliant</th><th>Uses</th></tr>
-{{range .Inv.Protocols}}<tr><td>{{.Name}}</td><td>{{.Side}}</td><td><code>{{.Library}}</code></td><td>{{.GMLabel}}</td><td>{{verdict .Compliant .Rules}}</td><td>{{len .Occurrences}}</td></tr>
+<tr><th>Protocol</th><th>Side</th><th>Library</th><th>Accepts</th><th>GM</th><th>Compliant</th><th>Uses</th></tr>
+{{range .Inv.Protocols}}<tr><td>{{.Name}}</td><td>{{.Side}}</td><td><code>{{.Library}}</code></td><td>{{with .Accepts}}{{join . "; "}}{{else}}not in sight{{end}}</td><td>{{.GMLabel}}</td><td>{{verdict .Compliant .Rules}}</td><td>{{len .Occurrences}}</td></tr>
 {{end}}</table>{{else}}<p>No TLS or TLCP endpoint.</p>{{end}}
 <h2>应用和数据安全 · Application and data</h2>
 {{if .Inv.Algorithms}}<table>

@@ -84,8 +84,12 @@ type Occurrence struct {
 	Chain []string `json:"chain,omitempty"`
 	// Config says what configures an endpoint: "Go's defaults", "a
 	// configuration in sight", "not in sight".
-	Config string   `json:"config,omitempty"`
-	Rules  []string `json:"rules,omitempty"`
+	Config string `json:"config,omitempty"`
+	// Versions and Suites are what an endpoint accepts, with where that
+	// comes from (its configuration, Go's default, a GODEBUG setting).
+	Versions string   `json:"versions,omitempty"`
+	Suites   string   `json:"suites,omitempty"`
+	Rules    []string `json:"rules,omitempty"`
 	// Certified names the certified crypto module (crypto.certified_modules)
 	// the use's code is in, with its certificate.
 	Certified string `json:"certified,omitempty"`
@@ -93,6 +97,18 @@ type Occurrence struct {
 
 // FirstParty is the provenance of the program's own code.
 const FirstParty = "first-party"
+
+// Accepts lists the versions the protocol's endpoints accept, once each.
+func (p *Protocol) Accepts() []string {
+	var out []string
+	for _, o := range p.Occurrences {
+		if o.Versions != "" && !slices.Contains(out, o.Versions) {
+			out = append(out, o.Versions)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
 
 // sort puts everything in a stable order: same input, same bytes.
 func (inv *Inventory) sort() {

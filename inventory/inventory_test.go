@@ -44,7 +44,7 @@ func sample() *Inventory {
 				{File: "upstream.go", Line: 23, Package: "example.com/gateway", Function: "newUpstream", Call: "a tls.Config literal", Provenance: FirstParty, Config: "configured; its endpoint is not in sight", Rules: []string{"XC103", "XC106"}},
 			}},
 			{Name: "TLCP", Side: "server", Library: "gitee.com/Trisia/gotlcp/tlcp", GM: true, Occurrences: []*Occurrence{
-				{File: "serve.go", Line: 9, Package: "example.com/gateway", Function: "serve", Call: "tlcp.Listen", Provenance: FirstParty, Config: "configured"},
+				{File: "serve.go", Line: 9, Package: "example.com/gateway", Function: "serve", Call: "tlcp.Listen", Provenance: FirstParty, Config: "configured", Versions: "TLCP 1.1 (GB/T 38636, its only version)", Suites: "gotlcp's defaults (SM2 key exchange, SM4, SM3)"},
 			}},
 			{Name: "TLCP and TLS on one port", Side: "server", Library: "gitee.com/Trisia/gotlcp/pa", GM: true, Occurrences: []*Occurrence{
 				{File: "serve.go", Line: 15, Package: "example.com/gateway", Function: "serveBoth", Call: "pa.Listen", Provenance: FirstParty, Config: "configured"},
@@ -169,6 +169,7 @@ func TestMarkdownLayers(t *testing.T) {
 		"- `upstream.go:23` in `newUpstream`: TLS client, `a tls.Config literal` (first-party): XC103, XC106",
 		"- `main.go:30` in `main`: AES-128, `store.Open → store.seal → aes.NewCipher` (example.com/store@v1.2.0): XC102",
 		"| SM4-GCM | ae | encrypt | yes | no | yes | 1 |",
+		"| TLCP | server | `gitee.com/Trisia/gotlcp/tlcp` | TLCP 1.1 (GB/T 38636, its only version) | yes | yes | 1 |",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the report lacks %q:\n%s", want, out)
@@ -192,7 +193,7 @@ func TestUndeterminedIsNotGuessed(t *testing.T) {
 	if err := Write(&buf, "markdown", inv, "v1"); err != nil {
 		t.Fatal(err)
 	}
-	if want := "| " + undetermined + " | client | `github.com/tjfoc/gmsm/gmtls` | not in sight | yes | 1 |"; !strings.Contains(buf.String(), want) {
+	if want := "| " + undetermined + " | client | `github.com/tjfoc/gmsm/gmtls` | not in sight | not in sight | yes | 1 |"; !strings.Contains(buf.String(), want) {
 		t.Errorf("the report lacks %q:\n%s", want, buf.String())
 	}
 }

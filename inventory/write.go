@@ -280,6 +280,9 @@ func (o *Occurrence) context() string {
 	if o.Config != "" {
 		s += "; configuration: " + o.Config
 	}
+	if o.Versions != "" {
+		s += "; accepts " + o.Versions + "; suites: " + o.Suites
+	}
 	if len(o.Rules) > 0 {
 		s += "; " + strings.Join(o.Rules, ", ")
 	}
@@ -328,9 +331,13 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 	if len(inv.Protocols) == 0 {
 		b.WriteString("No TLS or TLCP endpoint.\n\n")
 	} else {
-		b.WriteString("| Protocol | Side | Library | GM | Compliant | Uses |\n|---|---|---|---|---|---:|\n")
+		b.WriteString("| Protocol | Side | Library | Accepts | GM | Compliant | Uses |\n|---|---|---|---|---|---|---:|\n")
 		for _, p := range inv.Protocols {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(p.Name), p.Side, code(p.Library), p.GMLabel(), verdict(p.Compliant, p.Rules), len(p.Occurrences))
+			accepts := strings.Join(p.Accepts(), "; ")
+			if accepts == "" {
+				accepts = "not in sight"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %d |\n", md(p.Name), p.Side, code(p.Library), md(accepts), p.GMLabel(), verdict(p.Compliant, p.Rules), len(p.Occurrences))
 		}
 		b.WriteString("\n")
 	}

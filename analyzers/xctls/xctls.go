@@ -7,7 +7,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -60,16 +59,13 @@ func run(pass *analysis.Pass) (any, error) {
 	if cfg == nil || !slices.ContainsFunc(Rules, cfg.Enabled) {
 		return nil, nil
 	}
-	debug, err := moduleDebug(pass)
-	if err != nil {
-		return nil, err
-	}
+	uses := pass.ResultOf[xcuse.Analyzer].(*xcuse.Uses)
 	if pass.Pkg.Name() == "main" {
 		// //go:debug directives count in main packages only, and weaken
 		// crypto whether or not this one uses TLS.
 		g := &checker{pass: pass, cfg: cfg, min: cfg.Policy.Crypto.TLSMinVersion}
 		for _, f := range pass.Files {
-			g.goDebug(f, &debug)
+			g.goDebug(f)
 		}
 	}
 	if !tlstype.Reaches(pass.Pkg) {
@@ -79,7 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:     pass,
 		cfg:      cfg,
 		min:      cfg.Policy.Crypto.TLSMinVersion,
-		debug:    debug.weak(),
+		debug:    uses.Debug,
 		insecure: map[uint16]bool{},
 		pkgVars:  map[types.Object]*ast.CompositeLit{},
 	}
@@ -118,7 +114,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		return true
 	})
-	c.endpoints(pass.ResultOf[xcuse.Analyzer].(*xcuse.Uses))
+	c.endpoints(uses)
 	return nil, nil
 }
 
@@ -144,21 +140,6 @@ func overwritten(info *types.Info, body ast.Node, obj types.Object) bool {
 		return !found
 	})
 	return found
-}
-
-// moduleDebug is what gives the program its GODEBUG defaults before the
-// package's own directives: the main module's go.mod, read from disk (its
-// godebug lines are not in the analysis config), or a dependency's go
-// version; nothing in GOPATH mode.
-func moduleDebug(pass *analysis.Pass) (programDebug, error) {
-	if pass.Module == nil || pass.Module.GoVersion == "" {
-		return programDebug{}, nil
-	}
-	if pass.Module.Version != "" || len(pass.Files) == 0 {
-		v := pass.Module.GoVersion
-		return programDebug{base: v, baseFrom: "go " + v + " in go.mod"}, nil
-	}
-	return goModDebug(filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name()), pass.Module.GoVersion)
 }
 
 // collectVars remembers package-level slices such as
@@ -566,8 +547,8 @@ func insecureGM(id uint16) bool {
 
 // goDebug reports //go:debug settings that weaken crypto below the
 // policy (the go.mod forms are the audit's): XC103, XC105 or XC107 as
-// gosettings says. It applies them to the program's settings.
-func (c *checker) goDebug(f *ast.File, debug *programDebug) {
+// gosettings says; xcuse applies them to the program's settings.
+func (c *checker) goDebug(f *ast.File) {
 	for _, g := range f.Comments {
 		for _, cm := range g.List {
 			text, ok := strings.CutPrefix(cm.Text, "//go:debug ")
@@ -575,7 +556,6 @@ func (c *checker) goDebug(f *ast.File, debug *programDebug) {
 				continue
 			}
 			for _, kv := range gosettings.Parse(strings.TrimSpace(text)) {
-				debug.override(kv[0], kv[1], "//go:debug "+kv[0]+"="+kv[1])
 				if kv[0] == "default" {
 					// //go:debug default=go1.20: that release's defaults.
 					c.goDebugDefault(cm, kv[1])

@@ -29,6 +29,9 @@ type Reached struct {
 	Side     Side
 	Flavor   tlstype.Flavor
 	Config   Config
+	// Versions (with where it comes from) and Suites of an endpoint, as
+	// its package's code shows them.
+	Versions, Suites string
 
 	Algorithm, Primitive, Mode, Function, Library, Package string
 	KeyBits                                                int
@@ -172,7 +175,16 @@ func reach(pass *analysis.Pass, u *Uses) {
 	}
 	for _, e := range u.Endpoints {
 		if fn := owner[e.Call]; fn != nil {
-			nodes[fn].reached = merge(nodes[fn].reached, []Reached{{Func: e.Func, Endpoint: true, Side: e.Side, Flavor: e.Flavor, Config: e.Config}})
+			r := Reached{Func: e.Func, Endpoint: true, Side: e.Side, Flavor: e.Flavor, Config: e.Config}
+			// Go's defaults are the main module's GODEBUG, not this
+			// module's: only what the code itself says is carried.
+			if e.Versions != "" && (e.VersionsFrom == "its configuration" || e.Flavor != tlstype.Std) {
+				r.Versions = e.Versions + " (" + e.VersionsFrom + ")"
+			}
+			if e.Suites != "" && !strings.HasPrefix(e.Suites, "Go's defaults") {
+				r.Suites = e.Suites
+			}
+			nodes[fn].reached = merge(nodes[fn].reached, []Reached{r})
 		}
 	}
 	for _, op := range u.Ops {

@@ -74,6 +74,12 @@ type Endpoint struct {
 	// GMShown: a gmtls endpoint whose configuration provably sets
 	// GMSupport. Neither it nor StdOnly: the configuration is not in sight.
 	GMShown bool
+	// Versions is the protocol versions the endpoint accepts, as far as
+	// the code shows ("TLS 1.2 and up"), and VersionsFrom where that comes
+	// from ("Go's default", "tls10server=1 from go 1.21 in go.mod", "its
+	// configuration"); Suites likewise for its cipher suites. Empty when
+	// the configuration is not in sight.
+	Versions, VersionsFrom, Suites string
 }
 
 // Uses is what a package does with TLS and crypto.
@@ -85,6 +91,10 @@ type Uses struct {
 	// Calls are the calls into other packages' functions that reach
 	// endpoints or operations (by their facts), in source order.
 	Calls []Call
+	// Debug is the weak GODEBUG settings the program runs with, by name,
+	// with where each comes from: the go line, go.mod's godebug lines and
+	// a main package's //go:debug directives.
+	Debug map[string]string
 	// GM is set when the package serves, dials or configures GM TLS: a
 	// TLCP endpoint or config, a gmtls one with GMSupport (or one whose
 	// configuration is not in sight), gmtls.NewGMSupport: dual mode
@@ -160,7 +170,11 @@ var endpoints = map[string]endpoint{
 var clientMethods = map[string]bool{"Get": true, "Head": true, "Post": true, "PostForm": true}
 
 func run(pass *analysis.Pass) (any, error) {
-	u := &Uses{}
+	debug, err := programDebugOf(pass)
+	if err != nil {
+		return nil, err
+	}
+	u := &Uses{Debug: debug}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if reachesCrypto(pass.Pkg) {
 		u.Ops = findOps(pass, ins)
@@ -206,6 +220,7 @@ func (u *Uses) endpoints(pass *analysis.Pass, ins *inspector.Inspector) {
 				u.GM = true
 			}
 			if e, ok := classify(pass, n, stack); ok {
+				u.describe(pass.TypesInfo, &e, stack)
 				u.Endpoints = append(u.Endpoints, e)
 				u.GM = u.GM || e.Flavor.SpeaksGM() && !e.StdOnly
 				if lit := literalOf(pass.TypesInfo, e.Expr, stack); lit != nil {
@@ -216,7 +231,99 @@ func (u *Uses) endpoints(pass *analysis.Pass, ins *inspector.Inspector) {
 		return true
 	})
 	for i := range u.Configs {
-		u.Configs[i].Endpoint = used[u.Configs[i].Lit]
+		c := &u.Configs[i]
+		c.Endpoint = used[c.Lit]
+		if c.Endpoint || c.Flavor != tlstype.Std {
+			continue
+		}
+		// What the literal accepts: its MinVersion, else the default of
+		// the side it says it is for.
+		if v, _ := keyed(c.Lit, "MinVersion"); c.Side == EitherSide && v == nil {
+			continue
+		}
+		e := Endpoint{Flavor: c.Flavor, Side: c.Side, Config: Given, Expr: c.Lit}
+		u.describe(pass.TypesInfo, &e, nil)
+		c.Versions, c.VersionsFrom, c.Suites = e.Versions, e.VersionsFrom, e.Suites
+	}
+}
+
+// versionNames name the protocol versions by their numbers.
+var versionNames = map[uint64]string{0x0101: "GM TLS 1.1", 0x0300: "SSL 3.0", 0x0301: "TLS 1.0", 0x0302: "TLS 1.1", 0x0303: "TLS 1.2", 0x0304: "TLS 1.3"}
+
+// describe fills in what the endpoint's versions and suites are, from its
+// configuration literal where the code shows one, else from the defaults
+// of its library and the program's GODEBUG.
+func (u *Uses) describe(info *types.Info, e *Endpoint, stack []ast.Node) {
+	var lit *ast.CompositeLit
+	if e.Config == Given {
+		if lit = literalOf(info, e.Expr, stack); lit == nil {
+			return // not in sight
+		}
+	} else if e.Config == Unknown {
+		return
+	}
+	min := func() (string, bool) {
+		if lit == nil {
+			return "", false
+		}
+		v, ok := keyed(lit, "MinVersion")
+		if !ok || v == nil {
+			return "", false
+		}
+		tv, ok := info.Types[v]
+		if !ok || tv.Value == nil {
+			return "", false
+		}
+		n, ok := constant.Uint64Val(constant.ToInt(tv.Value))
+		name, known := versionNames[n]
+		return name, ok && known
+	}
+	suitesSet := false
+	if lit != nil {
+		v, ok := keyed(lit, "CipherSuites")
+		suitesSet = ok && v != nil
+	}
+	switch {
+	case e.Flavor == tlstype.TLCP:
+		e.Versions, e.VersionsFrom = "TLCP 1.1", "GB/T 38636, its only version"
+		e.Suites = "gotlcp's defaults (SM2 key exchange, SM4, SM3)"
+		if suitesSet {
+			e.Suites = "its configuration"
+		}
+		return
+	case e.Flavor == tlstype.GM && e.StdOnly:
+		e.Versions, e.VersionsFrom = "SSL 3.0 to TLS 1.2", "gmtls's default without GMSupport"
+	case e.Flavor == tlstype.GM && e.GMShown:
+		e.Versions, e.VersionsFrom = "GM TLS 1.1, and standard TLS up to 1.2", "gmtls with GMSupport"
+	case e.Flavor == tlstype.GM:
+		return
+	case e.Side == Server:
+		e.Versions, e.VersionsFrom = "TLS 1.2 and up", "Go's default"
+		if from, ok := u.Debug["tls10server"]; ok {
+			e.Versions, e.VersionsFrom = "TLS 1.0 and up", "tls10server=1 from "+from
+		}
+	default:
+		e.Versions, e.VersionsFrom = "TLS 1.2 and up", "Go's default"
+	}
+	if v, ok := min(); ok && e.Flavor == tlstype.Std {
+		e.Versions, e.VersionsFrom = v+" and up", "its configuration"
+	}
+	switch {
+	case suitesSet:
+		e.Suites = "its configuration"
+	case e.Flavor == tlstype.Std:
+		e.Suites = "Go's defaults"
+		var extra []string
+		for _, s := range []struct{ name, what string }{{"tlsrsakex", "RSA key exchange"}, {"tls3des", "3DES"}} {
+			if from, ok := u.Debug[s.name]; ok {
+				extra = append(extra, s.what+" ("+s.name+"=1 from "+from+")")
+			}
+		}
+		if len(extra) > 0 {
+			e.Suites += " with " + strings.Join(extra, " and ")
+		}
+	default:
+		e.Suites = "gmtls's defaults"
 	}
 }
 
@@ -244,6 +351,9 @@ type TLSConfig struct {
 	// GMSupport: a gmtls literal that sets GMSupport (it may be set
 	// later, too).
 	GMSupport bool
+	// Versions, VersionsFrom and Suites are as an Endpoint's, for a
+	// standard-TLS literal whose endpoint is not in sight.
+	Versions, VersionsFrom, Suites string
 }
 
 // configSide tells who a Config literal is for, from where it is put and

@@ -84,6 +84,34 @@ func TestReach(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), show, "example.com/svc", "example.com/app")
 }
 
+// showTLS reports what each endpoint accepts: "tls: VERSIONS (FROM); suites: SUITES".
+var showTLS = &analysis.Analyzer{
+	Name:     "showtls",
+	Doc:      "report the versions and suites xcuse finds for each endpoint",
+	Requires: []*analysis.Analyzer{xcuse.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		uses := pass.ResultOf[xcuse.Analyzer].(*xcuse.Uses)
+		for _, e := range uses.Endpoints {
+			if e.Versions != "" {
+				pass.Reportf(e.Call.Pos(), "tls: %s (%s); suites: %s", e.Versions, e.VersionsFrom, e.Suites)
+			}
+		}
+		for _, c := range uses.Configs {
+			if c.Versions != "" {
+				pass.Reportf(c.Lit.Pos(), "config: %s (%s); suites: %s", c.Versions, c.VersionsFrom, c.Suites)
+			}
+		}
+		return nil, nil
+	},
+}
+
+// The versions and suites an endpoint accepts come from its configuration
+// literal, else from its library's defaults and the program's GODEBUG.
+func TestVersions(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), showTLS, "tlsversions")
+	analysistest.Run(t, analysistest.TestData()+"/go121", showTLS, "./...")
+}
+
 func TestOps(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), show, "ops")
 }

@@ -1,4 +1,4 @@
-package xctls
+package xcuse
 
 import (
 	"errors"
@@ -6,9 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"golang.org/x/mod/modfile"
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/xcguard/xcguard/internal/gosettings"
 	"github.com/xcguard/xcguard/internal/inputfile"
@@ -112,4 +114,45 @@ func findGoMod(dir string) string {
 		}
 		d = parent
 	}
+}
+
+// moduleDebug is what gives the program its GODEBUG defaults before the
+// package's own directives: the main module's go.mod, read from disk (its
+// godebug lines are not in the analysis config), or a dependency's go
+// version; nothing in GOPATH mode.
+func moduleDebug(pass *analysis.Pass) (programDebug, error) {
+	if pass.Module == nil || pass.Module.GoVersion == "" {
+		return programDebug{}, nil
+	}
+	if pass.Module.Version != "" || len(pass.Files) == 0 {
+		v := pass.Module.GoVersion
+		return programDebug{base: v, baseFrom: "go " + v + " in go.mod"}, nil
+	}
+	return goModDebug(filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name()), pass.Module.GoVersion)
+}
+
+// programDebugOf is the weak GODEBUG settings a program built from the
+// package runs with: go.mod's (or the module's go version), then, in a
+// main package, its //go:debug directives.
+func programDebugOf(pass *analysis.Pass) (map[string]string, error) {
+	d, err := moduleDebug(pass)
+	if err != nil {
+		return nil, err
+	}
+	if pass.Pkg.Name() == "main" {
+		for _, f := range pass.Files {
+			for _, g := range f.Comments {
+				for _, cm := range g.List {
+					text, ok := strings.CutPrefix(cm.Text, "//go:debug ")
+					if !ok {
+						continue
+					}
+					for _, kv := range gosettings.Parse(strings.TrimSpace(text)) {
+						d.override(kv[0], kv[1], "//go:debug "+kv[0]+"="+kv[1])
+					}
+				}
+			}
+		}
+	}
+	return d.weak(), nil
 }
