@@ -13,8 +13,10 @@
 // local variable holding one function literal), from which blocking network I/O without a deadline is
 // reachable through any number of first-party calls, across packages:
 // http.Get and friends, http.DefaultClient, an http.Client whose Timeout is
-// provably zero, net.Dial and net.Lookup* without a context, a net.Dialer
-// with no Timeout or Deadline, tls.Dial, gmtls.Dial, tlcp.Dial. Every handshake waits
+// provably zero, net.Dial (not a connectionless dial to an IP literal),
+// DialTCP, DialUnix, net.Lookup* and net.Resolve*Addr of a host name
+// without a context, a net.Dialer with no Timeout or Deadline, tls.Dial,
+// gmtls.Dial, tlcp.Dial. Every handshake waits
 // behind a slow OCSP or CRL responder. A request whose context carries a
 // deadline set in the same function is not blocking; neither is a client
 // the analyzer cannot see (precision first), nor a call through an

@@ -2,8 +2,11 @@ package xcblock
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
+	"net"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -15,10 +18,16 @@ import (
 var (
 	httpFuncs   = []string{"Get", "Head", "Post", "PostForm"}
 	clientCalls = []string{"Do", "Get", "Head", "Post", "PostForm"}
-	netFuncs    = []string{
-		"Dial", "DialTCP", "DialUDP", "DialIP", "DialUnix",
+	// netFuncs block: a TCP connect (DialTCP, DialUnix to a stream
+	// socket), or a DNS lookup without a context. DialUDP and DialIP take
+	// resolved addresses and send nothing: they only bind a socket.
+	netFuncs = []string{
+		"DialTCP", "DialUnix",
 		"LookupHost", "LookupIP", "LookupAddr", "LookupCNAME", "LookupMX", "LookupNS", "LookupTXT", "LookupSRV", "LookupPort",
 	}
+	// resolvers look a host name up without a context; with an IP
+	// literal they do not.
+	resolvers = []string{"ResolveTCPAddr", "ResolveUDPAddr", "ResolveIPAddr"}
 	verifiers = []string{
 		"(*crypto/x509.Certificate).Verify",
 		"(*github.com/tjfoc/gmsm/x509.Certificate).Verify",
@@ -72,6 +81,18 @@ func (s *scope) sink(call *ast.CallExpr) (step, bool) {
 		return step{pkg, who + "." + name}, true
 	case pkg == "net" && recv == "" && slices.Contains(netFuncs, name):
 		return step{pkg, name}, true
+	case pkg == "net" && recv == "" && name == "Dial" && len(call.Args) == 2:
+		// A connectionless dial to an IP literal only binds a socket; to a
+		// host name it looks the name up first.
+		if connectionless(s.info, call.Args[0]) && ipLiteral(s.info, call.Args[1]) {
+			return step{}, false
+		}
+		return step{pkg, name}, true
+	case pkg == "net" && recv == "" && slices.Contains(resolvers, name) && len(call.Args) == 2:
+		if ipLiteral(s.info, call.Args[1]) {
+			return step{}, false
+		}
+		return step{pkg, name}, true
 	case pkg == "net" && recv == "Dialer" && name == "Dial" && x != nil:
 		if s.unbounded(x, "net", "Dialer", "Timeout", "Deadline") {
 			return step{pkg, "Dialer.Dial"}, true
@@ -84,6 +105,33 @@ func (s *scope) sink(call *ast.CallExpr) (step, bool) {
 		}
 	}
 	return step{}, false
+}
+
+// connectionless reports whether a network name is constant and not
+// connection-oriented: udp, ip and unixgram dials send nothing on Dial.
+func connectionless(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	n := constant.StringVal(tv.Value)
+	return strings.HasPrefix(n, "udp") || strings.HasPrefix(n, "ip") || n == "unixgram"
+}
+
+// ipLiteral reports whether an address is a constant whose host is an IP
+// address (or empty): no name to look up.
+func ipLiteral(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	addr := constant.StringVal(tv.Value)
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr // ResolveIPAddr takes a bare host
+	}
+	host, _, _ = strings.Cut(host, "%") // a zone
+	return host == "" || net.ParseIP(host) != nil
 }
 
 func isDefaultClient(info *types.Info, x ast.Expr) bool {

@@ -3,6 +3,7 @@ package locks
 
 import (
 	"crypto/x509"
+	"net"
 	"net/http"
 	"sync"
 
@@ -114,4 +115,25 @@ func (c *conn) handshake() error { // want handshake:"verifies via x509.Certific
 	defer c.handshakeMu.Unlock()
 	_, err := c.peer.Verify(x509.VerifyOptions{})
 	return err
+}
+
+// A connectionless dial to an IP literal only binds a socket: no packet is
+// sent and nothing waits. To a host name it looks the name up first, and
+// so do the Resolve functions.
+type stats struct {
+	mu   sync.Mutex
+	conn net.Conn
+}
+
+func (s *stats) dialLocked() { // want dialLocked:"blocks via net.ResolveUDPAddr"
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.conn, _ = net.Dial("udp4", "192.0.2.1:8125")
+	s.conn, _ = net.Dial("udp", "[2001:db8::1]:8125")
+	net.DialUDP("udp", nil, &net.UDPAddr{IP: net.IPv4(192, 0, 2, 1), Port: 8125})
+	net.ResolveUDPAddr("udp", "192.0.2.1:53")
+	net.ResolveUDPAddr("udp", "ns.example.gov.cn:53") // want `^XC302: network I/O without a deadline \(net.ResolveUDPAddr\) while s.mu is held`
+	net.ResolveTCPAddr("tcp", "ocsp.example.gov.cn:80") // want `^XC302: network I/O without a deadline \(net.ResolveTCPAddr\) while s.mu is held`
+	s.conn, _ = net.Dial("udp", "statsd.example.gov.cn:8125") // want `^XC302: network I/O without a deadline \(net.Dial\) while s.mu is held`
+	s.conn, _ = net.Dial("tcp", "192.0.2.1:80")              // want `^XC302: network I/O without a deadline \(net.Dial\) while s.mu is held`
 }
