@@ -301,16 +301,3 @@ func objectOf(info *types.Info, id *ast.Ident) types.Object {
 	}
 	return info.Uses[id]
 }
-
-// enclosingBody returns the body of the innermost function on the stack.
-func enclosingBody(stack []ast.Node) ast.Node {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch n := stack[i].(type) {
-		case *ast.FuncDecl:
-			return n.Body
-		case *ast.FuncLit:
-			return n.Body
-		}
-	}
-	return nil
-}

@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
+	"github.com/xcguard/xcguard/analyzers/internal/localvar"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/analyzers/xcuse"
 	"github.com/xcguard/xcguard/internal/gosettings"
@@ -194,11 +194,11 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 		_, isVar := lhs.(*ast.Ident)
 		loose = !isVar
 	}
-	later := assignedFields(info, enclosingBody(stack), base, obj, loose, "MinVersion", "GMSupport", "VerifyPeerCertificate", "VerifyConnection")
+	later := assignedFields(info, localvar.EnclosingBody(stack), base, obj, loose, "MinVersion", "GMSupport", "VerifyPeerCertificate", "VerifyConnection")
 
 	if f, ok := fields["MinVersion"]; ok {
-		c.minVersion(fl, f, enclosingBody(stack))
-	} else if _, set := later["MinVersion"]; !set && !overwritten(info, enclosingBody(stack), obj) {
+		c.minVersion(fl, f, localvar.EnclosingBody(stack))
+	} else if _, set := later["MinVersion"]; !set && !overwritten(info, localvar.EnclosingBody(stack), obj) {
 		gm := fields["GMSupport"].value
 		if gm == nil {
 			gm = later["GMSupport"]
@@ -206,7 +206,7 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 		c.unsetMinVersion(fl, lit, gm, isClient(fields, stack))
 	}
 	if f, ok := fields["MaxVersion"]; ok {
-		c.maxVersion(fl, f, enclosingBody(stack))
+		c.maxVersion(fl, f, localvar.EnclosingBody(stack))
 	}
 	if f, ok := fields["InsecureSkipVerify"]; ok {
 		verifies := c.setsCallback(fields["VerifyPeerCertificate"].value) ||
@@ -238,9 +238,9 @@ func (c *checker) assign(as *ast.AssignStmt, stack []ast.Node) {
 		f := field{sel.Sel.Name, as.Rhs[i], as}
 		switch f.name {
 		case "MinVersion":
-			c.minVersion(fl, f, enclosingBody(stack))
+			c.minVersion(fl, f, localvar.EnclosingBody(stack))
 		case "MaxVersion":
-			c.maxVersion(fl, f, enclosingBody(stack))
+			c.maxVersion(fl, f, localvar.EnclosingBody(stack))
 		case "CipherSuites":
 			c.cipherSuites(fl, f)
 		case "InsecureSkipVerify":
@@ -258,7 +258,7 @@ func (c *checker) verifiesElsewhere(x ast.Expr, stack []ast.Node) bool {
 	if id, ok := x.(*ast.Ident); ok {
 		obj = info.Uses[id]
 	}
-	body := enclosingBody(stack)
+	body := localvar.EnclosingBody(stack)
 	later := assignedFields(info, body, types.ExprString(x), obj, false, "VerifyPeerCertificate", "VerifyConnection")
 	if c.setsCallback(later["VerifyPeerCertificate"]) || c.setsCallback(later["VerifyConnection"]) {
 		return true
@@ -358,50 +358,13 @@ func (c *checker) versionOf(e ast.Expr, body ast.Node) (uint64, bool) {
 		return v, true
 	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok || body == nil {
+	if !ok {
 		return 0, false
 	}
-	obj, ok := info.Uses[id].(*types.Var)
-	if !ok || obj.Parent() == nil || obj.Parent() == obj.Pkg().Scope() {
-		return 0, false
+	if v := localvar.Definition(info, id, body); v != nil {
+		return constUint(info, v)
 	}
-	var value ast.Expr
-	writes := 0
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				if lid, ok := ast.Unparen(l).(*ast.Ident); ok && objectOf(info, lid) == obj {
-					writes++
-					if len(n.Rhs) == len(n.Lhs) && n.Tok == token.DEFINE {
-						value = n.Rhs[i]
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if objectOf(info, name) == obj {
-					writes++
-					if i < len(n.Values) {
-						value = n.Values[i]
-					}
-				}
-			}
-		case *ast.IncDecStmt:
-			if lid, ok := ast.Unparen(n.X).(*ast.Ident); ok && objectOf(info, lid) == obj {
-				writes++
-			}
-		case *ast.UnaryExpr:
-			if lid, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && objectOf(info, lid) == obj {
-				writes++ // &v: written anywhere
-			}
-		}
-		return true
-	})
-	if writes != 1 || value == nil {
-		return 0, false
-	}
-	return constUint(info, value)
+	return 0, false
 }
 
 // isClient reports whether a Config literal is plainly a client's: it is an
@@ -480,7 +443,7 @@ func (c *checker) autoSwitch(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	if lhs, obj := boundTo(c.pass.TypesInfo, stack); lhs != nil {
-		if _, set := assignedFields(c.pass.TypesInfo, enclosingBody(stack), types.ExprString(lhs), obj, false, "MinVersion")["MinVersion"]; set {
+		if _, set := assignedFields(c.pass.TypesInfo, localvar.EnclosingBody(stack), types.ExprString(lhs), obj, false, "MinVersion")["MinVersion"]; set {
 			return
 		}
 	}

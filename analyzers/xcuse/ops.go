@@ -3,7 +3,6 @@ package xcuse
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
@@ -11,6 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/xcguard/xcguard/analyzers/internal/localvar"
 )
 
 // An Op is a crypto operation at its call, or a crypto function passed
@@ -270,25 +271,12 @@ func findOps(pass *analysis.Pass, ins *inspector.Inspector) []Op {
 				call = c
 			}
 		}
-		if op, ok := opAt(info, sel, call, enclosingBody(stack)); ok {
+		if op, ok := opAt(info, sel, call, localvar.EnclosingBody(stack)); ok {
 			found = append(found, op)
 		}
 		return true
 	})
 	return found
-}
-
-// enclosingBody is the body of the innermost function on the stack.
-func enclosingBody(stack []ast.Node) ast.Node {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch f := stack[i].(type) {
-		case *ast.FuncDecl:
-			return f.Body
-		case *ast.FuncLit:
-			return f.Body
-		}
-	}
-	return nil
 }
 
 // cryptoLibrary is the library a package path belongs to, "" for none.
@@ -409,7 +397,7 @@ func hashOf(info *types.Info, e ast.Expr) string {
 func blockOf(info *types.Info, e ast.Expr, body ast.Node) string {
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok {
-		e = definition(info, id, body)
+		e = localvar.Definition(info, id, body)
 	}
 	call, ok := e.(*ast.CallExpr)
 	if !ok {
@@ -429,54 +417,6 @@ func blockOf(info *types.Info, e ast.Expr, body ast.Node) string {
 		}
 	}
 	return spec.alg
-}
-
-// definition is the value a local variable was given, when the function
-// body assigns it once (v, err := f(…), var v = f(…)); nil otherwise. Of
-// a multi-value call, the call is the value of its first variable.
-func definition(info *types.Info, id *ast.Ident, body ast.Node) ast.Expr {
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok || body == nil || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-		return nil
-	}
-	var value ast.Expr
-	assigns := 0
-	set := func(lhs []ast.Expr, rhs []ast.Expr) {
-		for i, l := range lhs {
-			if lid, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(lid) == v {
-				assigns++
-				switch {
-				case len(rhs) == len(lhs):
-					value = rhs[i]
-				case len(rhs) == 1 && i == 0:
-					value = rhs[0]
-				default:
-					value = nil
-				}
-			}
-		}
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			set(n.Lhs, n.Rhs)
-		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(n.Names))
-			for i, name := range n.Names {
-				lhs[i] = name
-			}
-			set(lhs, n.Values)
-		case *ast.UnaryExpr:
-			if x, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.ObjectOf(x) == v {
-				assigns++ // &v: set anywhere
-			}
-		}
-		return true
-	})
-	if assigns != 1 {
-		return nil
-	}
-	return value
 }
 
 // byteLen is the length in bytes an expression provably has: a [N]byte

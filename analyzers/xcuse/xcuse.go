@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
+	"github.com/xcguard/xcguard/analyzers/internal/localvar"
 	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
@@ -334,7 +335,7 @@ func literalOf(info *types.Info, e ast.Expr, stack []ast.Node) *ast.CompositeLit
 		return nil
 	}
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		return compositeOf(definition(info, id, enclosingBody(stack)))
+		return compositeOf(localvar.Definition(info, id, localvar.EnclosingBody(stack)))
 	}
 	return compositeOf(e)
 }
@@ -481,8 +482,8 @@ func plainGMTLS(info *types.Info, e ast.Expr, stack []ast.Node) bool {
 	e = ast.Unparen(e)
 	var lit *ast.CompositeLit
 	if id, ok := e.(*ast.Ident); ok {
-		lit = compositeOf(definition(info, id, enclosingBody(stack)))
-		if lit == nil || setsField(info, enclosingBody(stack), id, "GMSupport") {
+		lit = compositeOf(localvar.Definition(info, id, localvar.EnclosingBody(stack)))
+		if lit == nil || localvar.SetsField(info, localvar.EnclosingBody(stack), id, "GMSupport") {
 			return false
 		}
 	} else {
@@ -498,7 +499,7 @@ func plainGMTLS(info *types.Info, e ast.Expr, stack []ast.Node) bool {
 // gmSupportShown reports whether the package shows a gmtls configuration
 // setting GMSupport: in its literal, or assigned to the variable later.
 func gmSupportShown(info *types.Info, e ast.Expr, stack []ast.Node) bool {
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok && setsField(info, enclosingBody(stack), id, "GMSupport") {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && localvar.SetsField(info, localvar.EnclosingBody(stack), id, "GMSupport") {
 		return true
 	}
 	lit := literalOf(info, e, stack)
@@ -507,27 +508,6 @@ func gmSupportShown(info *types.Info, e ast.Expr, stack []ast.Node) bool {
 	}
 	v, ok := keyed(lit, "GMSupport")
 	return ok && v != nil && !isNil(info, v)
-}
-
-// setsField reports whether body assigns id.name anywhere.
-func setsField(info *types.Info, body ast.Node, id *ast.Ident, name string) bool {
-	obj := info.ObjectOf(id)
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || found {
-			return !found
-		}
-		for _, l := range as.Lhs {
-			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sel.Sel.Name == name {
-				if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.ObjectOf(x) == obj {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // serverFields are the tls.Config fields only a server sets.
@@ -549,7 +529,7 @@ func serverConfig(info *types.Info, e ast.Expr, stack []ast.Node) bool {
 		return false
 	}
 	for _, f := range serverFields {
-		if setsField(info, enclosingBody(stack), id, f) {
+		if localvar.SetsField(info, localvar.EnclosingBody(stack), id, f) {
 			return true
 		}
 	}
@@ -711,7 +691,7 @@ func keyed(lit *ast.CompositeLit, name string) (ast.Expr, bool) {
 
 // localLiteral finds the composite literal (&http.Server{…},
 // &tls.Dialer{…}) a receiver is, within its function, when the variable is
-// assigned just once and none of its fields later.
+// defined once and none of its fields is set later.
 func localLiteral(info *types.Info, recv ast.Expr, stack []ast.Node) *ast.CompositeLit {
 	if lit := compositeOf(recv); lit != nil {
 		return lit
@@ -720,54 +700,10 @@ func localLiteral(info *types.Info, recv ast.Expr, stack []ast.Node) *ast.Compos
 	if !ok {
 		return nil
 	}
-	obj, ok := info.Uses[id].(*types.Var)
-	if !ok || obj.Parent() == nil || obj.Parent() == obj.Pkg().Scope() {
-		return nil // a package variable or field: set anywhere
-	}
-	var body *ast.BlockStmt
-	for i := len(stack) - 1; i >= 0 && body == nil; i-- {
-		switch f := stack[i].(type) {
-		case *ast.FuncDecl:
-			body = f.Body
-		case *ast.FuncLit:
-			body = f.Body
-		}
-	}
-	if body == nil {
-		return nil
-	}
-	var lit *ast.CompositeLit
-	assigns := 0
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				switch l := l.(type) {
-				case *ast.Ident:
-					if info.ObjectOf(l) == obj {
-						assigns++
-						if len(n.Rhs) == len(n.Lhs) {
-							lit = compositeOf(n.Rhs[i])
-						}
-					}
-				case *ast.SelectorExpr:
-					if x, ok := l.X.(*ast.Ident); ok && info.ObjectOf(x) == obj {
-						assigns++ // srv.TLSConfig = …: more than the literal says
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if info.ObjectOf(name) == obj && i < len(n.Values) {
-					assigns++
-					lit = compositeOf(n.Values[i])
-				}
-			}
-		}
-		return true
-	})
-	if assigns != 1 {
-		return nil
+	body := localvar.EnclosingBody(stack)
+	lit := compositeOf(localvar.Definition(info, id, body))
+	if lit == nil || localvar.SetsField(info, body, id, "") {
+		return nil // srv.TLSConfig = …: more than the literal says
 	}
 	return lit
 }
