@@ -91,6 +91,12 @@ func (c *common) registerInventory(fs *flagSet) {
 func (c *common) registerOutput(fs *flagSet) {
 	c.registerReport(fs)
 	fs.StringVar(&c.sarif, "sarif", "", "also write a SARIF report to this file")
+	c.registerPolicy(fs)
+}
+
+// registerPolicy registers -C and the flags that choose and trust the
+// policy, for every command that reads one.
+func (c *common) registerPolicy(fs *flagSet) {
 	fs.StringVar(&c.dir, "C", "", "run as if in this directory (like go -C): packages, policy search and relative paths start there")
 	fs.StringVar(&c.policy, "policy", "", "policy file (default: $XCGUARD_POLICY, else the nearest .xcguard.yml upward, else the embedded default)")
 	fs.StringVar(&c.profile, "profile", "", "embedded profiles to apply, comma-separated: baseline, gov-cloud, finance, iot-edge (default: $XCGUARD_PROFILE)")

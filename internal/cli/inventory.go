@@ -26,10 +26,7 @@ func runInventory(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("inventory", "[packages | BINARY]", -1)
 	format := fs.String("format", "json", "output format: "+strings.Join(inventory.Formats, ", ")+" (CycloneDX 1.6 CBOM)")
 	fs.StringVar(&c.output, "o", "", "write the inventory to this file instead of standard output")
-	fs.StringVar(&c.dir, "C", "", "run as if in this directory (like go -C): packages, policy search and relative paths start there")
-	fs.StringVar(&c.policy, "policy", "", "policy file that judges compliance (default: $XCGUARD_POLICY, else the nearest .xcguard.yml upward, else the embedded default)")
-	fs.StringVar(&c.profile, "profile", "", "embedded profiles to apply, comma-separated: baseline, gov-cloud, finance, iot-edge (default: $XCGUARD_PROFILE)")
-	c.registerTrust(fs)
+	c.registerPolicy(fs)
 	fs.BoolVar(&c.tests, "tests", false, "also list the crypto of _test.go files")
 	fs.StringVar(&c.tags, "tags", "", "comma-separated build tags to load packages with")
 	if err := fs.parse(e, args); err != nil {
