@@ -267,7 +267,7 @@ func (b *Builder) algorithm(name, prim, mode, fn string, bits int, gm bool, o *O
 }
 
 func (b *Builder) protocol(fl tlstype.Flavor, side xcuse.Side, stdOnly, unsure, dual bool, o *Occurrence) {
-	lib := map[tlstype.Flavor]string{tlstype.Std: "crypto/tls", tlstype.GM: tlstype.GMTLSPath, tlstype.TLCP: tlstype.TLCPPath}[fl]
+	lib := fl.Path()
 	name, gm := protocolName(lib)
 	switch {
 	case stdOnly:
@@ -303,7 +303,7 @@ func (b *Builder) config(c xcuse.TLSConfig, o *Occurrence) {
 	case c.Flavor == tlstype.GM && !c.GMSupport:
 		b.add(undetermined, tlstype.GMTLSPath, c.Side, false, o) // GM TLS or not: GMSupport may be set out of sight
 	default:
-		lib := map[tlstype.Flavor]string{tlstype.Std: "crypto/tls", tlstype.GM: tlstype.GMTLSPath, tlstype.TLCP: tlstype.TLCPPath}[c.Flavor]
+		lib := c.Flavor.Path()
 		name, gm := protocolName(lib)
 		b.add(name, lib, c.Side, gm, o)
 	}

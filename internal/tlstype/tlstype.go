@@ -35,6 +35,19 @@ func (f Flavor) PkgName() string {
 	return "tls"
 }
 
+// Path is the flavor's package, the inverse of ForPath; "" for None.
+func (f Flavor) Path() string {
+	switch f {
+	case Std:
+		return "crypto/tls"
+	case GM:
+		return GMTLSPath
+	case TLCP:
+		return TLCPPath
+	}
+	return ""
+}
+
 // SpeaksGM reports whether the flavor can speak a GM protocol.
 func (f Flavor) SpeaksGM() bool { return f == GM || f == TLCP }
 
