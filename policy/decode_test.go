@@ -45,7 +45,7 @@ func TestDecodeErrors(t *testing.T) {
 			name: "unknown nested key lists the section's keys",
 			doc:  "version: 1\ncrypto:\n  tls_min: \"1.3\"\n",
 			pos:  "3:3",
-			msg:  `unknown field "tls_min" in crypto (known: allow_dual_mode, allow_godebug, certified_modules, cipher_suites, forbidden_imports, gm_counterparts, gm_libraries, require_gm, tls_min_version)`,
+			msg:  `unknown field "tls_min" in crypto (known: allow_dual_mode, allow_godebug, certified_modules, cipher_suites, forbidden_imports, gm_counterparts, gm_libraries, gm_library, require_gm, tls_min_version)`,
 		},
 		{
 			name: "unknown key in a list entry",
@@ -214,6 +214,12 @@ func TestDecodeErrors(t *testing.T) {
 			doc:  "version: 1\ncrypto:\n  certified_modules:\n    - {path: example.com/sdf}\n",
 			pos:  "4:7",
 			msg:  `a certified module needs a path and a name in crypto.certified_modules[0]`,
+		},
+		{
+			name: "unknown GM library",
+			doc:  "version: 1\ncrypto:\n  gm_library: github.com/ZZMarquis/gm\n",
+			pos:  "3:15",
+			msg:  `invalid crypto.gm_library "github.com/ZZMarquis/gm": use github.com/tjfoc/gmsm or github.com/emmansun/gmsm`,
 		},
 		{
 			name: "invalid version constraint",

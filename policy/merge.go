@@ -27,6 +27,7 @@ func combine(a, b *Policy) (*Policy, error) {
 			AllowGodebug:     intersectNone(a.Crypto.AllowGodebug, b.Crypto.AllowGodebug),
 			// A module is certified where both policies say so.
 			CertifiedModules: intersectNone(a.Crypto.CertifiedModules, b.Crypto.CertifiedModules),
+			GMLibrary:        agree(&c, "crypto.gm_library", a.Crypto.GMLibrary, b.Crypto.GMLibrary),
 		},
 		PProf: PProf{
 			AllowBuildTags: intersect(a.PProf.AllowBuildTags, b.PProf.AllowBuildTags),
@@ -84,6 +85,7 @@ func overlay(base, own *Policy) *Policy {
 	setList(&p.Crypto.CipherSuites, own.Crypto.CipherSuites)
 	setList(&p.Crypto.AllowGodebug, own.Crypto.AllowGodebug)
 	setList(&p.Crypto.CertifiedModules, own.Crypto.CertifiedModules)
+	setIf(&p.Crypto.GMLibrary, own.Crypto.GMLibrary)
 	setList(&p.PProf.AllowBuildTags, own.PProf.AllowBuildTags)
 	setList(&p.PProf.ExtraProfilers, own.PProf.ExtraProfilers)
 	setIf(&p.Modules.Mode, own.Modules.Mode)
@@ -317,6 +319,17 @@ func agreeBool(c *combiner, field string, a, b *bool) *bool {
 		c.disagree(field, *a, *b)
 	}
 	if a == nil {
+		return b
+	}
+	return a
+}
+
+func agree[T comparable](c *combiner, field string, a, b T) T {
+	var zero T
+	if a != zero && b != zero && a != b {
+		c.disagree(field, a, b)
+	}
+	if a == zero {
 		return b
 	}
 	return a

@@ -146,6 +146,18 @@ func TestCombine(t *testing.T) {
 			want: "crypto: {certified_modules: []}",
 		},
 		{
+			name: "crypto.gm_library: agreeing",
+			a:    "crypto: {gm_library: github.com/emmansun/gmsm}",
+			b:    "crypto: {gm_library: github.com/emmansun/gmsm}",
+			want: "crypto: {gm_library: github.com/emmansun/gmsm}",
+		},
+		{
+			name: "crypto.gm_library: unset takes the other",
+			a:    "",
+			b:    "crypto: {gm_library: github.com/emmansun/gmsm}",
+			want: "crypto: {gm_library: github.com/emmansun/gmsm}",
+		},
+		{
 			name: "crypto.cipher_suites: intersection",
 			a:    "crypto: {cipher_suites: [TLS_AES_128_GCM_SHA256, ECC_SM4_GCM_SM3]}",
 			b:    "crypto: {cipher_suites: [ECC_SM4_GCM_SM3, ECDHE_SM4_GCM_SM3]}",
@@ -468,6 +480,12 @@ func TestCombineDisagreement(t *testing.T) {
 		wantErr string
 	}{
 		{
+			name:    "crypto.gm_library",
+			a:       "crypto: {gm_library: github.com/tjfoc/gmsm}",
+			b:       "crypto: {gm_library: github.com/emmansun/gmsm}",
+			wantErr: "a.yml and b.yml disagree on crypto.gm_library (github.com/tjfoc/gmsm and github.com/emmansun/gmsm): extend only one of them and set crypto.gm_library in your own policy file",
+		},
+		{
 			name:    "build.cgo",
 			a:       "build: {cgo: true}",
 			b:       "build: {cgo: false}",
@@ -607,6 +625,7 @@ crypto:
   cipher_suites: [TLS_AES_128_GCM_SHA256]
   allow_godebug: [tlsrsakex=1]
   certified_modules: [{path: example.com/sdf, name: SDF SDK, certificate: GM-0001}]
+  gm_library: github.com/tjfoc/gmsm
 pprof: {allow_build_tags: [debug], extra_profilers: [github.com/felixge/fgprof]}
 modules:
   mode: denylist
@@ -644,6 +663,7 @@ crypto:
   cipher_suites: []
   allow_godebug: []
   certified_modules: []
+  gm_library: github.com/emmansun/gmsm
 pprof: {allow_build_tags: [], extra_profilers: []}
 modules:
   mode: allowlist

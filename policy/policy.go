@@ -102,6 +102,8 @@ type Crypto struct {
 	// library, an HSM's SDF SDK); the inventory says which uses come from
 	// one, as 密评 asks.
 	CertifiedModules []CertifiedModule `yaml:"certified_modules,omitempty" json:"certified_modules,omitempty"`
+	// GMLibrary is the GM library xcguard fix migrates code to.
+	GMLibrary GMLibrary `yaml:"gm_library,omitempty" json:"gm_library,omitempty"`
 }
 
 // A CertifiedModule is a certified crypto module, named by the Go module

@@ -180,6 +180,9 @@ var scalarSchemas = map[reflect.Type]func() *schema{
 	reflect.TypeFor[ModuleMode](): func() *schema {
 		return &schema{Type: "string", Enum: []string{string(Allowlist), string(Denylist)}}
 	},
+	reflect.TypeFor[GMLibrary](): func() *schema {
+		return &schema{Type: "string", Enum: []string{string(Emmansun), string(Tjfoc)}}
+	},
 	reflect.TypeFor[Glob](): func() *schema {
 		return &schema{Type: "string", MinLength: 1, Description: "a path.Match pattern, e.g. github.com/acme/*"}
 	},
@@ -275,6 +278,8 @@ var fieldDescriptions = map[string]string{
 	"Crypto.CipherSuites":     "the approved cipher suites; [] approves none",
 	"Crypto.AllowGodebug":     "GODEBUG settings that weaken crypto and are accepted anyway (name=value, e.g. tlsrsakex=1 for a legacy peer); they are otherwise reported (XC103, XC105, XC107, XC509)",
 	"Crypto.CertifiedModules": "the certified crypto modules (GM/T 0028) the organisation holds, by Go module or package path; the inventory says which uses come from one",
+
+	"Crypto.GMLibrary":        "the GM library xcguard fix migrates code to (default github.com/tjfoc/gmsm)",
 
 	"CertifiedModule.Path":        "the Go module or package path the module's code is in",
 	"CertifiedModule.Name":        "the product's name",

@@ -108,7 +108,7 @@ func checkLocked(file string, base, result *Policy) error {
 
 // noOrder are the settings with no stricter value: under a lock, any
 // change to them is a loosening, setting one the lock left unset too.
-var noOrder = []string{"build.cgo", "build.cc", "build.sysroot", "build.smoke.args"}
+var noOrder = []string{"crypto.gm_library", "build.cgo", "build.cc", "build.sysroot", "build.smoke.args"}
 
 // loosens reports whether result is looser than base at path. A yes/no
 // setting the locked policy leaves unset is its default, no: combining

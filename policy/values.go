@@ -208,6 +208,34 @@ func (m *ModuleMode) UnmarshalText(b []byte) error {
 	return fmt.Errorf("invalid modules.mode %s: use allowlist or denylist", quote(string(b)))
 }
 
+// A GMLibrary is the module path of a GM library xcguard fix can migrate
+// code to.
+type GMLibrary string
+
+const (
+	// Tjfoc is github.com/tjfoc/gmsm, the design card's library.
+	Tjfoc GMLibrary = "github.com/tjfoc/gmsm"
+	// Emmansun is github.com/emmansun/gmsm, maintained, crypto/*-shaped.
+	Emmansun GMLibrary = "github.com/emmansun/gmsm"
+)
+
+func (l *GMLibrary) UnmarshalText(b []byte) error {
+	switch x := GMLibrary(b); x {
+	case Tjfoc, Emmansun:
+		*l = x
+		return nil
+	}
+	return fmt.Errorf("invalid crypto.gm_library %s: use %s or %s", quote(string(b)), Tjfoc, Emmansun)
+}
+
+// Or is l, or the default library (tjfoc/gmsm) when l is unset.
+func (l GMLibrary) Or() GMLibrary {
+	if l == "" {
+		return Tjfoc
+	}
+	return l
+}
+
 // A Glob is a path.Match pattern over module or package paths.
 type Glob string
 
