@@ -279,7 +279,7 @@ var fieldDescriptions = map[string]string{
 	"Crypto.AllowGodebug":     "GODEBUG settings that weaken crypto and are accepted anyway (name=value, e.g. tlsrsakex=1 for a legacy peer); they are otherwise reported (XC103, XC105, XC107, XC509)",
 	"Crypto.CertifiedModules": "the certified crypto modules (GM/T 0028) the organisation holds, by Go module or package path; the inventory says which uses come from one",
 
-	"Crypto.GMLibrary":        "the GM library xcguard fix migrates code to (default github.com/tjfoc/gmsm)",
+	"Crypto.GMLibrary": "the GM library xcguard fix migrates code to (default github.com/tjfoc/gmsm)",
 
 	"CertifiedModule.Path":        "the Go module or package path the module's code is in",
 	"CertifiedModule.Name":        "the product's name",
