@@ -182,20 +182,28 @@ func (c *Config) Enabled(rule string) bool { return c.Policy.Enabled(policy.Rule
 // directive suppresses it. The message is a lowercase clause; Report
 // prefixes the rule ID, which golangci-lint keeps where it drops Category.
 func (c *Config) Report(pass *analysis.Pass, rule string, rng analysis.Range, format string, args ...any) {
-	if !c.Enabled(rule) {
-		return
-	}
-	tf := pass.Fset.File(rng.Pos())
-	if tf == nil || IsTestFile(tf.Name()) && !c.Tests {
-		return
-	}
-	d := analysis.Diagnostic{
+	c.ReportDiagnostic(pass, analysis.Diagnostic{
 		Pos:      rng.Pos(),
 		End:      rng.End(),
 		Category: rule,
-		Message:  rule + ": " + fmt.Sprintf(format, args...),
+		Message:  fmt.Sprintf(format, args...),
+	})
+}
+
+// ReportDiagnostic is Report for a diagnostic with related information or
+// suggested fixes: d.Category is the rule, and its message is prefixed with
+// it.
+func (c *Config) ReportDiagnostic(pass *analysis.Pass, d analysis.Diagnostic) {
+	rule := d.Category
+	if !c.Enabled(rule) {
+		return
 	}
-	if dir := c.suppressor(tf.Name(), tf.Line(rng.Pos()), rule); dir != nil {
+	tf := pass.Fset.File(d.Pos)
+	if tf == nil || IsTestFile(tf.Name()) && !c.Tests {
+		return
+	}
+	d.Message = rule + ": " + d.Message
+	if dir := c.suppressor(tf.Name(), tf.Line(d.Pos), rule); dir != nil {
 		c.mu.Lock()
 		c.suppressed = append(c.suppressed, Suppressed{d, dir.Reason})
 		c.mu.Unlock()

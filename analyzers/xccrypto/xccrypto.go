@@ -66,7 +66,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if dualMode && importsGM(pass.Pkg, r.Use, crypto.GMLibraries) {
 					continue
 				}
-				reportStandard(pass, cfg, spec, r, dualMode)
+				reportStandard(pass, cfg, f, spec, r, dualMode)
 			}
 		}
 	}
@@ -104,7 +104,10 @@ func importsGM(pkg *types.Package, use string, libraries []string) bool {
 	return false
 }
 
-func reportStandard(pass *analysis.Pass, cfg *xcconfig.Config, spec *ast.ImportSpec, r policy.ImportRule, dualMode bool) {
+// reportStandard reports XC102 at spec, with the fix that migrates the
+// file's uses where xcguard can prove it keeps their meaning, or the uses
+// a person must decide.
+func reportStandard(pass *analysis.Pass, cfg *xcconfig.Config, file *ast.File, spec *ast.ImportSpec, r policy.ImportRule, dualMode bool) {
 	msg := "import of " + r.Path + ", which has a GM counterpart, where the policy requires GM crypto"
 	if dualMode {
 		msg += " (dual mode allows it in a package that also imports " + r.Use + ")"
@@ -115,7 +118,8 @@ func reportStandard(pass *analysis.Pass, cfg *xcconfig.Config, spec *ast.ImportS
 			msg += ": " + r.Reason
 		}
 	}
-	cfg.Report(pass, "XC102", spec, "%s", msg)
+	fixes, refused := migrate(pass, file, spec, r.Path, r.Use, cfg.Policy.Crypto.GMLibrary)
+	cfg.ReportDiagnostic(pass, analysis.Diagnostic{Pos: spec.Pos(), End: spec.End(), Category: "XC102", Message: msg, SuggestedFixes: fixes, Related: refused})
 }
 
 // importsAny reports whether the package imports any listed path directly.

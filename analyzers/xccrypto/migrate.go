@@ -1,0 +1,450 @@
+package xccrypto
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"go/version"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/xcguard/xcguard/analyzers/internal/localvar"
+	"github.com/xcguard/xcguard/policy"
+)
+
+// A migration moves one file's uses of a standard package to its GM
+// counterpart in the policy's GM library: every use rewritten and the
+// import replaced, or, where one use cannot be proven to keep its
+// meaning, nothing and the reason at that use.
+type migration struct {
+	pass    *analysis.Pass
+	file    *ast.File
+	spec    *ast.ImportSpec
+	lib     policy.GMLibrary
+	to      string // the GM package's path
+	name    string // the GM package's name in the file
+	parents map[ast.Node]ast.Node
+	edits   []analysis.TextEdit
+	refused []analysis.RelatedInformation
+}
+
+// A migrator rewrites one use, sel (pkg.Name), or refuses it.
+type migrator struct {
+	to  string // the GM package, under the library's module path
+	use func(m *migration, sel *ast.SelectorExpr)
+}
+
+var migrators = map[string]migrator{
+	"crypto/sha256": {"sm3", (*migration).sha256},
+	"crypto/aes":    {"sm4", (*migration).aes},
+}
+
+// migrate is the fix for an XC102 import spec of file, or the refusals
+// that keep it a finding a person must decide. Neither, for a package
+// xcguard does not migrate.
+func migrate(pass *analysis.Pass, file *ast.File, spec *ast.ImportSpec, from, use string, lib policy.GMLibrary) ([]analysis.SuggestedFix, []analysis.RelatedInformation) {
+	mg, ok := migrators[from]
+	if !ok || path.Base(use) != mg.to {
+		return nil, nil
+	}
+	pkgName := pass.TypesInfo.PkgNameOf(spec)
+	if pkgName == nil {
+		return nil, nil
+	}
+	m := &migration{pass: pass, file: file, spec: spec, lib: lib.Or(), to: string(lib.Or()) + "/" + mg.to, name: mg.to}
+	switch pkgName.Name() {
+	case "_":
+		m.refuse(spec, "a blank import links %s for code that asks crypto.Hash for it; remove it by hand once nothing does", from)
+		return nil, m.refused
+	case ".":
+		m.refuse(spec, "a dot import: name the package, then run the fix again")
+		return nil, m.refused
+	}
+	m.parents = parents(file)
+	uses := 0
+	ast.Inspect(file, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		if x, ok := sel.X.(*ast.Ident); ok && pass.TypesInfo.Uses[x] == pkgName {
+			uses++
+			mg.use(m, sel)
+			return false
+		}
+		return true
+	})
+	m.importEdit(from)
+	if len(m.refused) > 0 || uses == 0 {
+		return nil, m.refused
+	}
+	return []analysis.SuggestedFix{{
+		Message:   fmt.Sprintf("migrate %s to %s", from, m.to),
+		TextEdits: m.edits,
+	}}, nil
+}
+
+// importEdit replaces the import of from with the GM package, or removes it
+// where the file already imports the GM package.
+func (m *migration) importEdit(from string) {
+	for _, s := range m.file.Imports {
+		if p, _ := strconv.Unquote(s.Path.Value); p == m.to {
+			if n := m.pass.TypesInfo.PkgNameOf(s); n != nil && n.Name() != "_" && n.Name() != "." {
+				m.name = n.Name()
+				m.deleteSpec()
+				m.renameUses()
+				return
+			}
+		}
+	}
+	if taken := m.nameTaken(m.name); taken.IsValid() {
+		m.refuse(m.spec, "the name %s is already used in this file (line %d): rename that, then run the fix again", m.name, m.pass.Fset.Position(taken).Line)
+		return
+	}
+	m.addImport()
+}
+
+// addImport puts the GM import in place of the standard one: in the
+// group of the declaration's other non-standard imports, else in a group
+// of its own after the last import; in the spec's place when it is the
+// declaration's only one.
+func (m *migration) addImport() {
+	g := m.importDecl()
+	quoted := strconv.Quote(m.to)
+	if g == nil || !g.Lparen.IsValid() || len(g.Specs) == 1 {
+		m.edit(m.spec.Pos(), m.spec.End(), quoted)
+		return
+	}
+	m.deleteLine(m.spec)
+	var after ast.Spec
+	for _, s := range g.Specs {
+		if s != m.spec && !isStd(s.(*ast.ImportSpec)) {
+			after = s
+		}
+	}
+	if after != nil {
+		m.edit(after.End(), after.End(), "\n\t"+quoted)
+		return
+	}
+	last := g.Specs[len(g.Specs)-1]
+	if last == m.spec {
+		last = g.Specs[len(g.Specs)-2]
+	}
+	m.edit(last.End(), last.End(), "\n\n\t"+quoted)
+}
+
+// isStd reports whether the import is of a standard package: no dot in
+// its first path element.
+func isStd(s *ast.ImportSpec) bool {
+	p, _ := strconv.Unquote(s.Path.Value)
+	first, _, _ := strings.Cut(p, "/")
+	return !strings.Contains(first, ".")
+}
+
+// importDecl is the import declaration of the migrated spec.
+func (m *migration) importDecl() *ast.GenDecl {
+	for _, d := range m.file.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT && slices.Contains(g.Specs, ast.Spec(m.spec)) {
+			return g
+		}
+	}
+	return nil
+}
+
+// deleteLine removes the spec's line: the spec, a comment after it, and the
+// line break.
+func (m *migration) deleteLine(s *ast.ImportSpec) {
+	tf := m.pass.Fset.File(s.Pos())
+	start := tf.LineStart(tf.Line(s.Pos()))
+	line := tf.Line(s.End())
+	end := token.Pos(tf.Base() + tf.Size())
+	if line < tf.LineCount() {
+		end = tf.LineStart(line + 1)
+	}
+	m.edit(start, end, "")
+}
+
+// renameUses puts the name the file's own GM import binds in the edits made
+// before it was known.
+func (m *migration) renameUses() {
+	re := regexp.MustCompile(`\b` + path.Base(m.to) + `\.`)
+	for i := range m.edits {
+		m.edits[i].NewText = re.ReplaceAll(m.edits[i].NewText, []byte(m.name+"."))
+	}
+}
+
+// deleteSpec removes the import spec, with its declaration when it is the
+// declaration's only spec.
+func (m *migration) deleteSpec() {
+	switch g := m.importDecl(); {
+	case g != nil && len(g.Specs) == 1:
+		m.edit(g.Pos(), g.End(), "")
+	case g != nil && g.Lparen.IsValid():
+		m.deleteLine(m.spec)
+	default:
+		m.edit(m.spec.Pos(), m.spec.End(), "")
+	}
+}
+
+// nameTaken is where the file, or its package, already has an identifier
+// called name; NoPos if nowhere.
+func (m *migration) nameTaken(name string) token.Pos {
+	if obj := m.pass.Pkg.Scope().Lookup(name); obj != nil {
+		return obj.Pos()
+	}
+	found := token.NoPos
+	ast.Inspect(m.file, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == name && found == token.NoPos {
+			found = id.Pos()
+		}
+		return found == token.NoPos
+	})
+	return found
+}
+
+func (m *migration) edit(pos, end token.Pos, text string) {
+	m.edits = append(m.edits, analysis.TextEdit{Pos: pos, End: end, NewText: []byte(text)})
+}
+
+func (m *migration) refuse(n ast.Node, format string, args ...any) {
+	m.refused = append(m.refused, analysis.RelatedInformation{Pos: n.Pos(), End: n.End(), Message: "not migrated: " + fmt.Sprintf(format, args...)})
+}
+
+// sha256 migrates crypto/sha256 to SM3, whose digest has SHA-256's size.
+func (m *migration) sha256(sel *ast.SelectorExpr) {
+	gm := m.name + "."
+	switch sel.Sel.Name {
+	case "Size", "BlockSize":
+		if m.lib == policy.Tjfoc { // tjfoc's sm3 exports no constants
+			m.edit(sel.Pos(), sel.End(), map[string]string{"Size": "32", "BlockSize": "64"}[sel.Sel.Name])
+		} else {
+			m.edit(sel.Pos(), sel.End(), gm+sel.Sel.Name)
+		}
+	case "New":
+		if !m.meaningKept(sel, "SHA-256", sha256Words) {
+			return
+		}
+		if m.lib == policy.Tjfoc && !m.tjfocHash(sel) {
+			return
+		}
+		m.edit(sel.Pos(), sel.End(), gm+"New")
+	case "Sum256":
+		if !m.meaningKept(sel, "SHA-256", sha256Words) {
+			return
+		}
+		if m.lib == policy.Emmansun { // func([]byte) [32]byte, like Sum256
+			m.edit(sel.Pos(), sel.End(), gm+"Sum")
+			return
+		}
+		call := m.callOf(sel)
+		switch {
+		case call == nil:
+			m.refuse(sel, "sha256.Sum256 as a value: tjfoc/gmsm's Sm3Sum returns a slice, not a [32]byte")
+		case !m.goAtLeast("go1.20"):
+			m.refuse(sel, "tjfoc/gmsm's Sm3Sum returns a slice, and converting it to a [32]byte needs go 1.20 in go.mod")
+		default:
+			m.edit(sel.Pos(), sel.End(), "[32]byte("+gm+"Sm3Sum")
+			m.edit(call.End(), call.End(), ")")
+		}
+	case "New224", "Sum224", "Size224":
+		m.refuse(sel, "SHA-224's digest is 28 bytes and SM3's 32: every user of the digest changes")
+	default:
+		m.refuse(sel, "sha256.%s has no SM3 counterpart", sel.Sel.Name)
+	}
+}
+
+// aes migrates crypto/aes to SM4, a 128-bit block cipher with 128-bit keys:
+// the cipher.Block flows on unchanged into GCM, CTR or CBC.
+func (m *migration) aes(sel *ast.SelectorExpr) {
+	switch sel.Sel.Name {
+	case "BlockSize":
+		m.edit(sel.Pos(), sel.End(), m.name+".BlockSize")
+	case "NewCipher":
+		call := m.callOf(sel)
+		if call == nil || len(call.Args) != 1 {
+			m.refuse(sel, "aes.NewCipher as a value: xcguard cannot see the keys it is given")
+			return
+		}
+		if !m.sixteen(call.Args[0], 0) {
+			m.refuse(call.Args[0], "the key is not provably 16 bytes: SM4 keys are 128-bit, and an AES-192 or AES-256 key makes sm4.NewCipher fail at run time")
+			return
+		}
+		if !m.meaningKept(sel, "AES", aesWords) {
+			return
+		}
+		if m.lib == policy.Tjfoc && !m.tjfocBlock(call) {
+			return
+		}
+		m.edit(sel.Pos(), sel.End(), m.name+".NewCipher")
+	default:
+		m.refuse(sel, "aes.%s has no SM4 counterpart", sel.Sel.Name)
+	}
+}
+
+var (
+	sha256Words = regexp.MustCompile(`(?i)sha-?256|\b[hrep]s256\b`)
+	aesWords    = regexp.MustCompile(`(?i)\baes|\ba(128|192|256)(gcm|kw|cbc|ctr)`)
+	// signers are the packages whose calls sign or verify a digest with an
+	// algorithm the other side expects.
+	signers = map[string]bool{"crypto/rsa": true, "crypto/ecdsa": true, "crypto/ed25519": true, "crypto/x509": true, "crypto/tls": true}
+)
+
+// meaningKept reports whether the declaration around sel gives no sign that
+// the algorithm is part of a contract with the outside: a crypto.Hash
+// constant naming it, a string naming it (a JWT "HS256", a "sha256:"
+// digest prefix, an "AWS4-HMAC-SHA256" signature), or a signature the
+// other side verifies with the algorithm. Where there is one it refuses.
+func (m *migration) meaningKept(sel *ast.SelectorExpr, alg string, words *regexp.Regexp) bool {
+	decl := m.declOf(sel)
+	if decl == nil {
+		return true
+	}
+	info := m.pass.TypesInfo
+	// The most telling sign wins: the hash named to an API, then a
+	// signature, then a string.
+	var named, signed, said string
+	ast.Inspect(decl, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			if said == "" && n.Kind == token.STRING && words.MatchString(n.Value) {
+				said = fmt.Sprintf("a string at line %d names %s: the value is part of a format or protocol that says %s", m.line(n), alg, alg)
+			}
+		case *ast.Ident:
+			switch obj := info.Uses[n].(type) {
+			case *types.Const:
+				if named == "" && obj.Pkg() != nil && obj.Pkg().Path() == "crypto" && words.MatchString(obj.Name()) {
+					named = fmt.Sprintf("crypto.%s at line %d: the digest goes to an API that says which hash made it", obj.Name(), m.line(n))
+				}
+			case *types.Func:
+				if signed == "" && obj.Pkg() != nil && signers[obj.Pkg().Path()] && alg != "AES" {
+					signed = fmt.Sprintf("%s.%s at line %d signs or verifies: the other side hashes with %s; move the signature to SM2 by hand", obj.Pkg().Name(), obj.Name(), m.line(n), alg)
+				}
+			}
+		}
+		return true
+	})
+	why := cmp.Or(named, signed, said)
+	if why == "" {
+		return true
+	}
+	m.refuse(sel, "%s", why)
+	return false
+}
+
+func (m *migration) line(n ast.Node) int { return m.pass.Fset.Position(n.Pos()).Line }
+
+// declOf is the top-level declaration around n.
+func (m *migration) declOf(n ast.Node) ast.Decl {
+	for _, d := range m.file.Decls {
+		if d.Pos() <= n.Pos() && n.End() <= d.End() {
+			return d
+		}
+	}
+	return nil
+}
+
+// bodyOf is the body of the function around n (a function literal's, if
+// one is innermost).
+func (m *migration) bodyOf(n ast.Node) *ast.BlockStmt {
+	for p := m.parents[n]; p != nil; p = m.parents[p] {
+		switch f := p.(type) {
+		case *ast.FuncDecl:
+			return f.Body
+		case *ast.FuncLit:
+			return f.Body
+		}
+	}
+	return nil
+}
+
+// callOf is the call whose function sel is, or nil.
+func (m *migration) callOf(sel *ast.SelectorExpr) *ast.CallExpr {
+	if call, ok := m.parents[sel].(*ast.CallExpr); ok && call.Fun == sel {
+		return call
+	}
+	return nil
+}
+
+// goAtLeast reports whether the file's Go version is at least v (an
+// unknown version counts as new enough: the go command gives every
+// module one).
+func (m *migration) goAtLeast(v string) bool {
+	fv := m.pass.TypesInfo.FileVersions[m.file]
+	if fv == "" {
+		fv = m.pass.Pkg.GoVersion()
+	}
+	return fv == "" || version.Compare(fv, v) >= 0
+}
+
+// sixteen reports whether the []byte expression e is provably 16 bytes
+// long: a slice of a [16]byte, a conversion of a 16-byte constant, a
+// make([]byte, 16), or a local variable given one of them once.
+func (m *migration) sixteen(e ast.Expr, depth int) bool {
+	info := m.pass.TypesInfo
+	e = ast.Unparen(e)
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		return tv.Value.Kind() == constant.String && len(constant.StringVal(tv.Value)) == 16
+	}
+	switch e := e.(type) {
+	case *ast.SliceExpr:
+		t := info.TypeOf(e.X)
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		a, ok := t.Underlying().(*types.Array)
+		return ok && a.Len() == 16 && e.Max == nil && m.intIs(e.Low, 0, true) && m.intIs(e.High, 16, true)
+	case *ast.CallExpr:
+		if len(e.Args) == 1 && info.Types[e.Fun].IsType() {
+			return m.sixteen(e.Args[0], depth)
+		}
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("make") {
+			return len(e.Args) == 2 && m.intIs(e.Args[1], 16, false)
+		}
+	case *ast.Ident:
+		if depth < 4 {
+			if def := localvar.Definition(info, e, m.bodyOf(e)); def != nil {
+				return m.sixteen(def, depth+1)
+			}
+		}
+	}
+	return false
+}
+
+// intIs reports whether e is the integer constant n, or absent when
+// absentOK.
+func (m *migration) intIs(e ast.Expr, n int64, absentOK bool) bool {
+	if e == nil {
+		return absentOK
+	}
+	tv := m.pass.TypesInfo.Types[e]
+	if tv.Value == nil {
+		return false
+	}
+	v, ok := constant.Int64Val(constant.ToInt(tv.Value))
+	return ok && v == n
+}
+
+func parents(f *ast.File) map[ast.Node]ast.Node {
+	out := map[ast.Node]ast.Node{}
+	var stack []ast.Node
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if len(stack) > 0 {
+			out[n] = stack[len(stack)-1]
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return out
+}
