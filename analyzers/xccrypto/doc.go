@@ -19,4 +19,10 @@
 // package is accepted in a package that also imports its GM counterpart,
 // from tjfoc/gmsm or another library of crypto.gm_libraries (emmansun/gmsm,
 // gotlcp).
+//
+// An XC102 finding on crypto/sha256 or crypto/aes carries a fix that moves
+// every use in the file to SM3 or SM4 of the policy's crypto.gm_library,
+// or, where one use would change meaning (a digest the other side names
+// or verifies, a key not provably 16 bytes, tjfoc/gmsm's Sum and
+// concurrency defects), no fix and the reason at that use.
 package xccrypto

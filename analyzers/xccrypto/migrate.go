@@ -114,8 +114,8 @@ func (m *migration) importEdit(from string) {
 
 // addImport puts the GM import in place of the standard one: in the
 // group of the declaration's other non-standard imports, else in a group
-// of its own after the last import; in the spec's place when it is the
-// declaration's only one.
+// of its own at the end; in the spec's place when it is the declaration's
+// only one.
 func (m *migration) addImport() {
 	g := m.importDecl()
 	quoted := strconv.Quote(m.to)
@@ -134,11 +134,9 @@ func (m *migration) addImport() {
 		m.edit(after.End(), after.End(), "\n\t"+quoted)
 		return
 	}
-	last := g.Specs[len(g.Specs)-1]
-	if last == m.spec {
-		last = g.Specs[len(g.Specs)-2]
-	}
-	m.edit(last.End(), last.End(), "\n\n\t"+quoted)
+	// Before the closing parenthesis, which no other migration's
+	// deletion of a spec line reaches.
+	m.edit(g.Rparen, g.Rparen, "\n\t"+quoted+"\n")
 }
 
 // isStd reports whether the import is of a standard package: no dot in

@@ -78,6 +78,7 @@ func init() {
 		{"build", "cross-compile per policy into dist/, inspect, SM3SUMS, manifest (XC501–XC508)", runBuild},
 		{"inspect", "check binaries built elsewhere against the build policy (XC501–XC508)", runInspect},
 		{"check", "what CI runs: the module audit and vet, one report", runCheck},
+		{"fix", "apply the mechanical GM migrations (SM3, SM4); -diff prints them, -plan the checklist of the rest", runFix},
 		{"inventory", "the crypto the program uses, for 密评: json, CycloneDX 1.6 CBOM or markdown", runInventory},
 		{"doctor", "check the toolchain for the policy's targets: Go, C compiler, sysroot, qemu, GM self-test", runDoctor},
 		{"sign", "SM2-sign a release file (goreleaser signs:), or -verify one", runSign},

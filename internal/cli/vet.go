@@ -456,6 +456,22 @@ func finding(fset *token.FileSet, root string, pol *policy.Policy, d analysis.Di
 		end := fset.Position(d.End)
 		f.EndLine, f.EndColumn = end.Line, end.Column
 	}
+	for _, r := range d.Related {
+		p := fset.Position(r.Pos)
+		f.Related = append(f.Related, report.Location{File: relPath(root, p.Filename), Line: p.Line, Column: p.Column, Message: r.Message})
+	}
+	if len(d.SuggestedFixes) > 0 {
+		fix := d.SuggestedFixes[0]
+		f.Fix = &report.Fix{Description: fix.Message}
+		for _, e := range fix.TextEdits {
+			tf := fset.File(e.Pos)
+			end := e.End
+			if !end.IsValid() {
+				end = e.Pos
+			}
+			f.Fix.Edits = append(f.Fix.Edits, report.Edit{File: relPath(root, tf.Name()), Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText)})
+		}
+	}
 	return f
 }
 

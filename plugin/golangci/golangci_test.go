@@ -141,6 +141,10 @@ func TestGolangciLint(t *testing.T) {
 		}
 	}
 
+	// --fix makes the edits xcguard fix makes: the same module fixed both
+	// ways reads the same, and builds.
+	t.Run("fix", func(t *testing.T) { lintFix(t, bin, cfg) })
+
 	// A settings key the plugin does not know is a configuration error.
 	bad := filepath.Join(t.TempDir(), "bad.yml")
 	if err := os.WriteFile(bad, bytes.Replace(cfg, []byte("profile: iot-edge"), []byte("profiles: iot-edge"), 1), 0o644); err != nil {
@@ -206,4 +210,104 @@ func lintRepository(t *testing.T, bin string) {
 			t.Errorf("layout breach: exit %d, want 1 with\n%s\n%s", code, want, out)
 		}
 	}
+}
+
+// lintFix runs golangci-lint --fix and xcguard fix on two copies of a
+// module under gov-cloud that hashes with SHA-256 and seals with
+// AES-128-GCM, and compares the fixed files.
+func lintFix(t *testing.T, bin string, cfg []byte) {
+	sum, err := os.ReadFile(filepath.Join("..", "..", "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gmsum []string
+	for _, l := range strings.Split(string(sum), "\n") {
+		if strings.HasPrefix(l, "github.com/tjfoc/gmsm v1.4.1") {
+			gmsum = append(gmsum, l)
+		}
+	}
+	files := map[string]string{
+		"go.mod":        "module example.com/seal\n\ngo 1.22\n\nrequire github.com/tjfoc/gmsm v1.4.1\n",
+		"go.sum":        strings.Join(gmsum, "\n") + "\n",
+		".golangci.yml": strings.Replace(string(cfg), "profile: iot-edge", "profile: gov-cloud", 1),
+		"seal.go": `package seal
+
+import (
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/hmac"
+	"crypto/sha256"
+)
+
+func Sum(b []byte) [32]byte { return sha256.Sum256(b) }
+
+func MAC(key, msg []byte) []byte {
+	m := hmac.New(sha256.New, key)
+	m.Write(msg)
+	return m.Sum(nil)
+}
+
+func Seal(key [16]byte, nonce, msg []byte) ([]byte, error) {
+	block, err := aes.NewCipher(key[:])
+	if err != nil {
+		return nil, err
+	}
+	gcm, err := cipher.NewGCM(block)
+	if err != nil {
+		return nil, err
+	}
+	return gcm.Seal(nil, nonce, msg, nil), nil
+}
+`,
+	}
+	dirs := [2]string{t.TempDir(), t.TempDir()}
+	for _, dir := range dirs {
+		for name, data := range files {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	cmd := exec.Command(bin, "run", "--allow-parallel-runners", "--fix", "--show-stats=false", "./...")
+	cmd.Dir = dirs[0]
+	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "XCGUARD_POLICY=", "XCGUARD_PROFILE=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Logf("golangci-lint --fix: %v\n%s", err, out)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := cli.Run(context.Background(), []string{"fix", "-C", dirs[1], "-profile", "gov-cloud", "./..."}, nil, &stdout, &stderr); err != nil {
+		t.Fatalf("xcguard fix: %v\n%s%s", err, stdout.String(), stderr.String())
+	}
+	lint, err := os.ReadFile(filepath.Join(dirs[0], "seal.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := os.ReadFile(filepath.Join(dirs[1], "seal.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(lint, []byte(files["seal.go"])) {
+		t.Fatalf("golangci-lint --fix left seal.go as it was")
+	}
+	// golangci-lint, like go vet -fix, applies each import's fix as it
+	// comes, so two new imports may land in two groups where xcguard fix
+	// makes one: the code is the same.
+	if diff := cmp.Diff(oneImportGroup(own), oneImportGroup(lint)); diff != "" {
+		t.Errorf("golangci-lint --fix and xcguard fix differ (-xcguard +golangci-lint):\n%s", diff)
+	}
+	build := exec.Command("go", "build", "./...")
+	build.Dir = dirs[0]
+	build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Errorf("the fixed module does not build: %v\n%s", err, out)
+	}
+}
+
+// oneImportGroup makes a file's import block one sorted group.
+func oneImportGroup(src []byte) string {
+	before, rest, _ := strings.Cut(string(src), "import (\n")
+	block, after, _ := strings.Cut(rest, ")\n")
+	lines := strings.Fields(block)
+	slices.Sort(lines)
+	return before + "import (\n" + strings.Join(lines, "\n") + "\n)\n" + after
 }
