@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"go/version"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -17,6 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/xcguard/xcguard/analyzers/internal/localvar"
+	"github.com/xcguard/xcguard/internal/inputfile"
 	"github.com/xcguard/xcguard/policy"
 )
 
@@ -26,6 +29,7 @@ import (
 // meaning, nothing and the reason at that use.
 type migration struct {
 	pass    *analysis.Pass
+	pinned  *string // where the package pins a digest; computed once
 	file    *ast.File
 	spec    *ast.ImportSpec
 	lib     policy.GMLibrary
@@ -227,7 +231,7 @@ func (m *migration) sha256(sel *ast.SelectorExpr) {
 			m.edit(sel.Pos(), sel.End(), gm+sel.Sel.Name)
 		}
 	case "New":
-		if !m.meaningKept(sel, "SHA-256", sha256Words) {
+		if !m.meaningKept(sel, "SHA-256", sha256Words) || !m.notPinned(sel) {
 			return
 		}
 		if m.lib == policy.Tjfoc && !m.tjfocHash(sel) {
@@ -235,7 +239,7 @@ func (m *migration) sha256(sel *ast.SelectorExpr) {
 		}
 		m.edit(sel.Pos(), sel.End(), gm+"New")
 	case "Sum256":
-		if !m.meaningKept(sel, "SHA-256", sha256Words) {
+		if !m.meaningKept(sel, "SHA-256", sha256Words) || !m.notPinned(sel) {
 			return
 		}
 		if m.lib == policy.Emmansun { // func([]byte) [32]byte, like Sum256
@@ -445,4 +449,74 @@ func parents(f *ast.File) map[ast.Node]ast.Node {
 		return true
 	})
 	return out
+}
+
+// notPinned reports whether the package holds no SHA-256-sized hex
+// constant (64 hex digits), its tests included: a known answer that a
+// test, or a peer, checks the digest against (a content address, a file
+// name another tool computes). Where it holds one it refuses.
+func (m *migration) notPinned(sel *ast.SelectorExpr) bool {
+	if m.pinned == nil {
+		where := pinnedDigest(m.pass)
+		m.pinned = &where
+	}
+	if *m.pinned == "" {
+		return true
+	}
+	m.refuse(sel, "%s holds a SHA-256 value (64 hex digits): something checks the digest against a known answer", *m.pinned)
+	return false
+}
+
+// hex64 is a run of 64 hex digits in a string literal ("output/ffc7b8…"
+// too).
+var hex64 = regexp.MustCompile(`(^|[^0-9a-fA-F])[0-9a-fA-F]{64}([^0-9a-fA-F]|$)`)
+
+// pinnedDigest is the file:line of the first 64-hex-digit string constant
+// in the package or in its _test.go files, which a run without tests
+// does not load and are read here (bounded), "" if none.
+func pinnedDigest(pass *analysis.Pass) string {
+	scan := func(fset *token.FileSet, f *ast.File) string {
+		found := ""
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && found == "" && lit.Kind == token.STRING && hex64.MatchString(lit.Value) {
+				p := fset.Position(lit.Pos())
+				found = fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+			}
+			return found == ""
+		})
+		return found
+	}
+	seen := map[string]bool{}
+	for _, f := range pass.Files {
+		seen[pass.Fset.File(f.Pos()).Name()] = true
+		if where := scan(pass.Fset, f); where != "" {
+			return where
+		}
+	}
+	if len(pass.Files) == 0 {
+		return ""
+	}
+	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
+	tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	for i, name := range tests {
+		if i == 100 {
+			break
+		}
+		if seen[name] {
+			continue
+		}
+		src, err := inputfile.Read(name, 4<<20)
+		if err != nil {
+			continue
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		if where := scan(fset, f); where != "" {
+			return where
+		}
+	}
+	return ""
 }

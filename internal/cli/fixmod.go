@@ -78,7 +78,7 @@ func requireModules(ctx context.Context, e *env, c *common, root string, ch *cha
 			}
 		}
 		if v != "" {
-			fmt.Fprintf(e.stderr, "xcguard fix: go.mod: require %s %s (from the module cache)\n", mod, v)
+			fmt.Fprintf(e.stderr, "xcguard fix: go.mod: require %s %s (a release in the module cache)\n", mod, v)
 			if data, err = inputfile.Read(gomod, 16<<20); err != nil {
 				return false, inputf("fix: cannot read %s: %v", gomod, err)
 			}
@@ -158,22 +158,27 @@ func allowed(pol *policy.Policy, mod, v string) bool {
 	return true
 }
 
-// addRequire adds mod@v to go.mod with go get, from the module cache only
-// (GOPROXY=off): it updates the go line and indirect requirements as the
-// module needs. A module whose own go.mod predates module graph pruning
-// (tjfoc/gmsm: go 1.14) makes go get look up versions of its dependencies
-// the cache does not list; then the requirement is written into go.mod
-// and go list of the module's packages fills go.sum. On failure go.mod is as it was.
+// addRequire adds mod@v, a release in the module cache, to go.mod with go
+// get: it updates the go line and indirect requirements as the module
+// needs, and verifies what it adds to go.sum. Offline, a module whose own
+// go.mod predates module graph pruning (tjfoc/gmsm: go 1.14) makes go get
+// look up versions of its dependencies the cache does not list; then the
+// requirement is written into go.mod and go list of the module's packages
+// fills go.sum from the cache (GOPROXY=off), where it can. On failure
+// go.mod is as it was.
 func addRequire(ctx context.Context, gomod string, data []byte, mf *modfile.File, mod, v string) error {
-	run := func(args ...string) error {
+	run := func(env []string, args ...string) error {
 		cmd := proc.Command(ctx, "go", args...)
 		cmd.Dir = filepath.Dir(gomod)
-		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+		cmd.Env = append(os.Environ(), env...)
 		var buf proc.Buffer
 		cmd.Stdout, cmd.Stderr = &buf, &buf
 		return cmd.Run()
 	}
-	if run("get", mod+"@"+v) == nil {
+	// The environment's proxy verifies the checksums go get adds (the
+	// checksum database is reached through it); the module itself comes
+	// from the cache.
+	if run([]string{"GOFLAGS=-mod=mod"}, "get", mod+"@"+v) == nil {
 		return nil
 	}
 	writeFile(gomod, data) // whatever go get left
@@ -188,7 +193,7 @@ func addRequire(ctx context.Context, gomod string, data []byte, mf *modfile.File
 		return err
 	}
 	// The go.sum lines of what the packages now need.
-	if err := run("list", "-deps", "./..."); err != nil {
+	if err := run([]string{"GOPROXY=off", "GOFLAGS=-mod=mod"}, "list", "-deps", "./..."); err != nil {
 		writeFile(gomod, data)
 		return err
 	}
