@@ -2,6 +2,7 @@ package xccrypto
 
 import (
 	"cmp"
+	"encoding/hex"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -19,6 +20,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/xcguard/xcguard/analyzers/internal/localvar"
+	"github.com/xcguard/xcguard/internal/gm"
 	"github.com/xcguard/xcguard/internal/inputfile"
 	"github.com/xcguard/xcguard/policy"
 )
@@ -469,22 +471,44 @@ func (m *migration) notPinned(sel *ast.SelectorExpr) bool {
 
 // hex64 is a run of 64 hex digits in a string literal ("output/ffc7b8…"
 // too).
-var hex64 = regexp.MustCompile(`(^|[^0-9a-fA-F])[0-9a-fA-F]{64}([^0-9a-fA-F]|$)`)
+var hex64 = regexp.MustCompile(`(^|[^0-9a-fA-F])([0-9a-fA-F]{64})([^0-9a-fA-F]|$)`)
 
-// pinnedDigest is the file:line of the first 64-hex-digit string constant
-// in the package or in its _test.go files, which a run without tests
-// does not load and are read here (bounded), "" if none.
+// pinnedDigest is the file:line of the first 64-hex-digit run in a string
+// constant of the package or of its _test.go files (which a run without
+// tests does not load, read here, bounded), "" if none. A run that is the
+// SM3 digest of a string in the same file is a known answer the migrated
+// code meets (a test written for SM3 ahead of the move).
 func pinnedDigest(pass *analysis.Pass) string {
 	scan := func(fset *token.FileSet, f *ast.File) string {
-		found := ""
+		var lits []*ast.BasicLit
 		ast.Inspect(f, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.BasicLit); ok && found == "" && lit.Kind == token.STRING && hex64.MatchString(lit.Value) {
-				p := fset.Position(lit.Pos())
-				found = fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && len(lits) < 10000 {
+				lits = append(lits, lit)
 			}
-			return found == ""
+			return true
 		})
-		return found
+		var sm3s map[string]bool // hex SM3 digests of the file's strings
+		for _, lit := range lits {
+			m := hex64.FindStringSubmatch(lit.Value)
+			if m == nil {
+				continue
+			}
+			if sm3s == nil {
+				sm3s = map[string]bool{}
+				for _, l := range lits {
+					if v, err := strconv.Unquote(l.Value); err == nil {
+						h := gm.NewSM3()
+						h.Write([]byte(v))
+						sm3s[hex.EncodeToString(h.Sum(nil))] = true
+					}
+				}
+			}
+			if !sm3s[strings.ToLower(m[2])] {
+				p := fset.Position(lit.Pos())
+				return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+			}
+		}
+		return ""
 	}
 	seen := map[string]bool{}
 	for _, f := range pass.Files {
