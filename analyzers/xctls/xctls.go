@@ -338,7 +338,7 @@ func (c *checker) minVersion(fl flavor, f field, body ast.Node) {
 		c.report("XC103", f.node, "gmtls.Config MinVersion %s (%s) is below the policy minimum TLS %s, which gmtls cannot speak%sgmtls.VersionGMSSL for GM TLS and crypto/tls for TLS %s", src, versionName(v), c.min, report.HintPrefix, c.min)
 		return
 	}
-	c.report("XC103", f.node, "%s.Config MinVersion %s (%s) is below the policy minimum TLS %s%s%s", fl.PkgName(), src, versionName(v), c.min, report.HintPrefix, c.recommended(fl))
+	c.reportFix("XC103", f.node, c.raiseMinVersion(fl, f), "%s.Config MinVersion %s (%s) is below the policy minimum TLS %s%s%s", fl.PkgName(), src, versionName(v), c.min, report.HintPrefix, c.recommended(fl))
 }
 
 func (c *checker) maxVersion(fl flavor, f field, body ast.Node) {
@@ -408,7 +408,7 @@ func (c *checker) unsetMinVersion(fl flavor, lit ast.Expr, gmSupport ast.Expr, c
 			def, why = tls.VersionTLS10, fmt.Sprintf("Go's default for servers is TLS 1.0 (tls10server=1 from %s)", from)
 		}
 		if def < uint64(c.min) {
-			c.report("XC103", lit, "tls.Config leaves MinVersion unset: %s, below the policy minimum TLS %s%sMinVersion: %s", why, c.min, report.HintPrefix, c.recommended(fl))
+			c.reportFix("XC103", lit, c.setMinVersion(fl, lit), "tls.Config leaves MinVersion unset: %s, below the policy minimum TLS %s%sMinVersion: %s", why, c.min, report.HintPrefix, c.recommended(fl))
 		}
 	case gmTLS:
 		if gmSupport != nil && !isNil(c.pass.TypesInfo, gmSupport) {
@@ -528,7 +528,7 @@ func (c *checker) goDebug(f *ast.File) {
 				if !bad {
 					continue
 				}
-				c.report(s.Rule, cm, "//go:debug %s=%s: %s%s", kv[0], kv[1], s.Does, c.cfg.Policy.Breaks(s))
+				c.reportFix(s.Rule, cm, c.dropGoDebug(cm, kv[0], kv[1]), "//go:debug %s=%s: %s%s", kv[0], kv[1], s.Does, c.cfg.Policy.Breaks(s))
 			}
 		}
 	}

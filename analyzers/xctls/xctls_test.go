@@ -23,3 +23,11 @@ func TestGoModGodebug(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData()+"/godebugmod", xctls.Analyzer, "./...")
 	analysistest.Run(t, analysistest.TestData()+"/godebugstrong", xctls.Analyzer, "./...")
 }
+
+// XC103's fixes, against the .golden files: MinVersion set or raised to
+// the policy minimum, weakening //go:debug directives removed; a
+// MinVersion from a variable and a MaxVersion cap keep their finding
+// without a fix (the golden file leaves them as they are).
+func TestXC103Fixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), xctls.Analyzer, "fixversions", "fixgodebug")
+}

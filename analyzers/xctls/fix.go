@@ -1,0 +1,114 @@
+package xctls
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// The XC103 fixes: MinVersion set or raised to the policy minimum in a
+// crypto/tls Config, and //go:debug settings that weaken TLS removed. A
+// MinVersion read from a variable, a MaxVersion below the minimum, a
+// default-config endpoint and gmtls configs (whose standard side stops at
+// TLS 1.2) are left to a person: the finding has no fix.
+
+func (c *checker) reportFix(rule string, node ast.Node, fix *analysis.SuggestedFix, format string, args ...any) {
+	d := analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Category: rule, Message: fmt.Sprintf(format, args...)}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.cfg.ReportDiagnostic(c.pass, d)
+}
+
+// minimum is the policy minimum's constant as the file around n names
+// crypto/tls, "" when the file binds no usable name for it.
+func (c *checker) minimum(n ast.Node) string {
+	for _, f := range c.pass.Files {
+		if f.FileStart > n.Pos() || n.Pos() >= f.FileEnd {
+			continue
+		}
+		for _, spec := range f.Imports {
+			if p, _ := strconv.Unquote(spec.Path.Value); p != "crypto/tls" {
+				continue
+			}
+			if name := c.pass.TypesInfo.PkgNameOf(spec); name != nil && name.Name() != "_" && name.Name() != "." {
+				return name.Name() + ".VersionTLS" + strings.ReplaceAll(c.min.String(), ".", "")
+			}
+		}
+	}
+	return ""
+}
+
+// raiseMinVersion replaces a constant MinVersion value with the minimum.
+// A value read from a variable keeps the finding without a fix: the
+// variable may be used elsewhere, or left unused.
+func (c *checker) raiseMinVersion(fl flavor, f field) *analysis.SuggestedFix {
+	if fl != stdTLS {
+		return nil
+	}
+	if _, ok := constUint(c.pass.TypesInfo, f.value); !ok {
+		return nil
+	}
+	v := c.minimum(f.value)
+	if v == "" {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message:   "raise MinVersion to " + v,
+		TextEdits: []analysis.TextEdit{{Pos: f.value.Pos(), End: f.value.End(), NewText: []byte(v)}},
+	}
+}
+
+// setMinVersion adds MinVersion to a keyed crypto/tls Config literal.
+func (c *checker) setMinVersion(fl flavor, lit ast.Expr) *analysis.SuggestedFix {
+	cl, ok := lit.(*ast.CompositeLit)
+	if !ok || fl != stdTLS {
+		return nil
+	}
+	for _, e := range cl.Elts {
+		if _, keyed := e.(*ast.KeyValueExpr); !keyed {
+			return nil
+		}
+	}
+	v := c.minimum(cl)
+	if v == "" {
+		return nil
+	}
+	text, at := "MinVersion: "+v, cl.Lbrace+1
+	tf := c.pass.Fset.File(cl.Pos())
+	switch {
+	case len(cl.Elts) == 0:
+	case tf.Line(cl.Elts[0].Pos()) > tf.Line(cl.Lbrace):
+		// A line of its own before the first field's, so that a comment
+		// after the brace stays there.
+		text, at = text+",\n", tf.LineStart(tf.Line(cl.Elts[0].Pos()))
+	default:
+		text += ", "
+	}
+	return &analysis.SuggestedFix{
+		Message:   "set MinVersion to " + v,
+		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
+	}
+}
+
+// dropGoDebug removes a //go:debug directive (one setting per line, as
+// the go command reads them) with its line break.
+func (c *checker) dropGoDebug(cm *ast.Comment, name, value string) *analysis.SuggestedFix {
+	tf := c.pass.Fset.File(cm.Pos())
+	l := tf.Line(cm.Pos())
+	if tf.LineStart(l) != cm.Pos() {
+		return nil // not a directive the go command reads
+	}
+	end := token.Pos(tf.Base() + tf.Size())
+	if l < tf.LineCount() {
+		end = tf.LineStart(l + 1)
+	}
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("remove //go:debug %s=%s", name, value),
+		TextEdits: []analysis.TextEdit{{Pos: cm.Pos(), End: end}},
+	}
+}
