@@ -63,7 +63,11 @@ func (a *auditor) judgeGodebugIn(src godebugSource, implied bool) {
 	for _, g := range src.godebug {
 		explicit[g.Key] = true
 		if s, bad := pol.ForbidsGodebug(g.Key, g.Value); bad {
+			n := len(a.findings)
 			src.add(policy.RuleID(s.Rule), linePos(g.Syntax), fmt.Sprintf("godebug %s=%s: %s%s", g.Key, g.Value, s.Does, pol.Breaks(s)), fmt.Sprintf("remove the line, or write godebug %s=%s", g.Key, s.Strong()), nil)
+			if src.name == "go.mod" && len(a.findings) > n {
+				a.findings[n].Fix = a.gm.deleteLine(g.Syntax, fmt.Sprintf("remove godebug %s=%s", g.Key, g.Value))
+			}
 		}
 	}
 	if !implied || a.pkgs != nil && !a.pkgs.hasMain() {

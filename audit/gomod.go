@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/xcguard/xcguard/internal/directive"
 	"github.com/xcguard/xcguard/internal/inputfile"
+	"github.com/xcguard/xcguard/report"
 )
 
 // goMod is the main module's go.mod as the auditor reads it: parsed with
@@ -20,6 +22,7 @@ import (
 // suppression directives.
 type goMod struct {
 	file       *modfile.File
+	data       []byte
 	require    map[string]*modfile.Require // by module path
 	directives []*placed
 }
@@ -84,7 +87,7 @@ func parseGoMod(shown string, data []byte) (*goMod, error) {
 	if f.Module == nil {
 		return nil, inputf("%s: no module directive: start the file with 'module PATH'", shown)
 	}
-	g := &goMod{file: f, require: map[string]*modfile.Require{}}
+	g := &goMod{file: f, data: data, require: map[string]*modfile.Require{}}
 	for _, r := range f.Require {
 		if prev, ok := g.require[r.Mod.Path]; ok {
 			return nil, inputf("%s:%d: %s is required twice (also at line %d): keep one require (go mod tidy does)", shown, r.Syntax.Start.Line, r.Mod.Path, prev.Syntax.Start.Line)
@@ -187,4 +190,15 @@ func (g *goMod) suppressor(line int, rule string) *placed {
 		}
 	}
 	return nil
+}
+
+// deleteLine is the fix that removes a go.mod line, its line break
+// included.
+func (g *goMod) deleteLine(l *modfile.Line, description string) *report.Fix {
+	start := bytes.LastIndexByte(g.data[:l.Start.Byte], '\n') + 1
+	end := len(g.data)
+	if i := bytes.IndexByte(g.data[l.End.Byte:], '\n'); i >= 0 {
+		end = l.End.Byte + i + 1
+	}
+	return &report.Fix{Description: description, Edits: []report.Edit{{File: "go.mod", Start: start, End: end}}}
 }

@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/mod/modfile"
+
 	"github.com/xcguard/xcguard/internal/inputfile"
 	"github.com/xcguard/xcguard/report"
 )
@@ -26,7 +28,7 @@ const sourceMax = 16 << 20
 // report lists the findings no fix resolves; their error-severity ones
 // make exit 1, as with vet.
 func runFix(ctx context.Context, e *env, args []string) error {
-	c := common{parts: []string{"vet"}}
+	c := common{parts: []string{"audit", "vet"}}
 	fs := newFlagSet("fix", "[packages]", -1)
 	c.register(fs)
 	diff := fs.Bool("diff", false, "print the fixes as a unified diff instead of applying them")
@@ -37,23 +39,23 @@ func runFix(ctx context.Context, e *env, args []string) error {
 	if *diff && *plan {
 		return inputf("fix: -diff and -plan are two different outputs: choose one")
 	}
-	r, err := analyze(ctx, &c, fs.Args())
+	findings, root, err := fixFindings(ctx, e, &c, fs.Args())
 	if err != nil {
 		return err
 	}
-	changes, err := planChanges(r.root, r.findings)
+	changes, err := planChanges(root, findings)
 	if err != nil {
 		return err
 	}
 	if *plan {
-		return writePlan(e, &c, r.findings, changes)
+		return writePlan(e, &c, findings, changes)
 	}
-	remaining := changes.remaining(r.findings)
+	remaining := changes.remaining(findings)
 	if *diff {
 		for _, ch := range changes.files {
 			e.stdout.Write(unifiedDiff(ch.rel, ch.old, ch.new))
 		}
-		if report.Summarize(r.findings).Errors > 0 {
+		if report.Summarize(findings).Errors > 0 {
 			return errFindings
 		}
 		return nil
@@ -74,23 +76,37 @@ func runFix(ctx context.Context, e *env, args []string) error {
 	for _, f := range changes.skipped {
 		fmt.Fprintf(e.stderr, "xcguard fix: %s:%d: %s overlaps another fix: run xcguard fix again\n", f.File, f.Line, f.Rule)
 	}
-	missing, err := requireModules(ctx, e, &c, r.root, changes)
+	missing, err := requireModules(ctx, e, &c, root, changes)
 	if err != nil {
 		return err
 	}
 	if len(changes.files) > 0 && !missing {
 		// What remains is what a run on the fixed code finds: a migrated
 		// file can settle another's finding (dual mode).
-		again, err := analyze(ctx, &c, fs.Args())
+		again, _, err := fixFindings(ctx, e, &c, fs.Args())
 		if err != nil {
 			return fmt.Errorf("fix: the fixed code does not analyze: %v (please report this with the diff xcguard fix -diff prints)", err)
 		}
-		remaining = again.findings
+		remaining = again
 	}
 	if err := out.finish(e, remaining); err != nil || !missing {
 		return err
 	}
 	return errFindings
+}
+
+// fixFindings are the findings fix works from: vet's and, for go.mod's
+// godebug lines, the audit's; and the module root.
+func fixFindings(ctx context.Context, e *env, c *common, patterns []string) ([]report.Finding, string, error) {
+	r, err := analyze(ctx, c, patterns)
+	if err != nil {
+		return nil, "", err
+	}
+	audited, err := auditModule(ctx, e, c, "", false)
+	if err != nil {
+		return nil, "", err
+	}
+	return append(audited, r.findings...), r.root, nil
 }
 
 func plural(n int, one, many string) string {
@@ -175,7 +191,9 @@ func planChanges(root string, findings []report.Finding) (*changes, error) {
 		if err != nil {
 			return nil, inputf("fix: cannot read %s: %v", rel, unwrapPathError(err))
 		}
-		if r, err := filepath.Rel(realRoot, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) || !strings.HasSuffix(real, ".go") {
+		r, err := filepath.Rel(realRoot, real)
+		goMod := err == nil && r == "go.mod"
+		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) || !strings.HasSuffix(real, ".go") && !goMod {
 			return nil, inputf("fix: %s is not a Go file inside the module (%s): xcguard edits only the module's own files", rel, root)
 		}
 		fi, err := os.Stat(real)
@@ -196,7 +214,11 @@ func planChanges(root string, findings []report.Finding) (*changes, error) {
 		}
 		// gofmt'd files stay gofmt'd (the fix's imports sorted); others
 		// keep their layout, so the change is only the fix.
-		if f, err := format.Source(old); err == nil && bytes.Equal(f, old) {
+		if goMod {
+			if _, err := modfile.Parse(rel, src, nil); err != nil {
+				return nil, fmt.Errorf("fix: the fixed go.mod does not parse (%v): please report this with the file", err)
+			}
+		} else if f, err := format.Source(old); err == nil && bytes.Equal(f, old) {
 			src, err = format.Source(src)
 			if err != nil {
 				return nil, fmt.Errorf("fix: the fixed %s does not parse (%v): please report this with the file", rel, err)
