@@ -32,6 +32,7 @@ import (
 type migration struct {
 	pass    *analysis.Pass
 	pinned  *string // where the package pins a digest; computed once
+	named   *string // where the package names the algorithm; computed once
 	file    *ast.File
 	spec    *ast.ImportSpec
 	lib     policy.GMLibrary
@@ -233,7 +234,7 @@ func (m *migration) sha256(sel *ast.SelectorExpr) {
 			m.edit(sel.Pos(), sel.End(), gm+sel.Sel.Name)
 		}
 	case "New":
-		if !m.meaningKept(sel, "SHA-256", sha256Words) || !m.notPinned(sel) {
+		if !m.unbound(sel) || !m.notPinned(sel) || !m.notNamed(sel, "SHA-256", sha256Words) {
 			return
 		}
 		if m.lib == policy.Tjfoc && !m.tjfocHash(sel) {
@@ -241,7 +242,7 @@ func (m *migration) sha256(sel *ast.SelectorExpr) {
 		}
 		m.edit(sel.Pos(), sel.End(), gm+"New")
 	case "Sum256":
-		if !m.meaningKept(sel, "SHA-256", sha256Words) || !m.notPinned(sel) {
+		if !m.unbound(sel) || !m.notPinned(sel) || !m.notNamed(sel, "SHA-256", sha256Words) {
 			return
 		}
 		if m.lib == policy.Emmansun { // func([]byte) [32]byte, like Sum256
@@ -281,7 +282,7 @@ func (m *migration) aes(sel *ast.SelectorExpr) {
 			m.refuse(call.Args[0], "the key is not provably 16 bytes: SM4 keys are 128-bit, and an AES-192 or AES-256 key makes sm4.NewCipher fail at run time")
 			return
 		}
-		if !m.meaningKept(sel, "AES", aesWords) {
+		if !m.notNamed(sel, "AES", aesWords) {
 			return
 		}
 		if m.lib == policy.Tjfoc && !m.tjfocBlock(call) {
@@ -296,54 +297,175 @@ func (m *migration) aes(sel *ast.SelectorExpr) {
 var (
 	sha256Words = regexp.MustCompile(`(?i)sha-?256|\b[hrep]s256\b`)
 	aesWords    = regexp.MustCompile(`(?i)\baes|\ba(128|192|256)(gcm|kw|cbc|ctr)`)
-	// signers are the packages whose calls sign or verify a digest with an
-	// algorithm the other side expects.
+	// signers are the packages whose calls sign or verify a digest with a
+	// hash the other side expects.
 	signers = map[string]bool{"crypto/rsa": true, "crypto/ecdsa": true, "crypto/ed25519": true, "crypto/x509": true, "crypto/tls": true}
 )
 
-// meaningKept reports whether the declaration around sel gives no sign that
-// the algorithm is part of a contract with the outside: a crypto.Hash
-// constant naming it, a string naming it (a JWT "HS256", a "sha256:"
-// digest prefix, an "AWS4-HMAC-SHA256" signature), or a signature the
-// other side verifies with the algorithm. Where there is one it refuses.
-func (m *migration) meaningKept(sel *ast.SelectorExpr, alg string, words *regexp.Regexp) bool {
-	decl := m.declOf(sel)
-	if decl == nil {
-		return true
+// unbound reports whether the declaration around a SHA-256 use hands no
+// digest to an API that names its hash (a crypto.SHA256 constant) or to a
+// signer (crypto/rsa, ecdsa, ed25519, x509, tls), whose other side hashes
+// with SHA-256. Where it does it refuses: the use stays SHA-256 with its
+// signature.
+func (m *migration) unbound(sel *ast.SelectorExpr) bool {
+	if why := boundReason(m.pass.TypesInfo, m.declOf(sel), m.pass.Fset); why != "" {
+		m.refuse(sel, "%s", why)
+		return false
 	}
-	info := m.pass.TypesInfo
-	// The most telling sign wins: the hash named to an API, then a
-	// signature, then a string.
-	var named, signed, said string
+	return true
+}
+
+// boundReason says why the declaration's digests are bound to a signature
+// (see unbound), "" if they are not.
+func boundReason(info *types.Info, decl ast.Decl, fset *token.FileSet) string {
+	if decl == nil {
+		return ""
+	}
+	var named, signed string
 	ast.Inspect(decl, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.BasicLit:
-			if said == "" && n.Kind == token.STRING && words.MatchString(n.Value) {
-				said = fmt.Sprintf("a string at line %d names %s: the value is part of a format or protocol that says %s", m.line(n), alg, alg)
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		line := fset.Position(id.Pos()).Line
+		switch obj := info.Uses[id].(type) {
+		case *types.Const:
+			if named == "" && obj.Pkg() != nil && obj.Pkg().Path() == "crypto" && sha256Words.MatchString(obj.Name()) {
+				named = fmt.Sprintf("crypto.%s at line %d: %s", obj.Name(), line, boundToAPI)
 			}
-		case *ast.Ident:
-			switch obj := info.Uses[n].(type) {
-			case *types.Const:
-				if named == "" && obj.Pkg() != nil && obj.Pkg().Path() == "crypto" && words.MatchString(obj.Name()) {
-					named = fmt.Sprintf("crypto.%s at line %d: the digest goes to an API that says which hash made it", obj.Name(), m.line(n))
-				}
-			case *types.Func:
-				if signed == "" && obj.Pkg() != nil && signers[obj.Pkg().Path()] && alg != "AES" {
-					signed = fmt.Sprintf("%s.%s at line %d signs or verifies: the other side hashes with %s; move the signature to SM2 by hand", obj.Pkg().Name(), obj.Name(), m.line(n), alg)
-				}
+		case *types.Func:
+			if signed == "" && obj.Pkg() != nil && signers[obj.Pkg().Path()] {
+				signed = fmt.Sprintf("%s.%s at line %d%s", obj.Pkg().Name(), obj.Name(), line, boundToSigner)
 			}
 		}
 		return true
 	})
-	why := cmp.Or(named, signed, said)
-	if why == "" {
+	return cmp.Or(named, signed)
+}
+
+// The reasons of a use bound to its signature: it stays SHA-256 by design,
+// beside digests that move (see Bound).
+const (
+	boundToAPI    = "the digest goes to an API that says which hash made it"
+	boundToSigner = " signs or verifies: the other side hashes with SHA-256; move the signature to SM2 by hand"
+)
+
+// Bound reports whether a refusal's message says the use stays SHA-256
+// with the signature it is bound to, rather than that its meaning is
+// unknown or elsewhere.
+func Bound(message string) bool {
+	return strings.Contains(message, boundToAPI) || strings.Contains(message, boundToSigner)
+}
+
+// Migrated is the standard package an XC102 finding's message is about,
+// when xcguard fix migrates that package's uses (crypto/sha256,
+// crypto/aes); "" otherwise.
+func Migrated(message string) string {
+	rest, ok := strings.CutPrefix(message, "import of ")
+	p, _, _ := strings.Cut(rest, ",")
+	if _, migrates := migrators[p]; ok && migrates {
+		return p
+	}
+	return ""
+}
+
+// notNamed reports whether the package never names the algorithm (see
+// namesAlgorithm). Where it does it refuses.
+func (m *migration) notNamed(sel *ast.SelectorExpr, alg string, words *regexp.Regexp) bool {
+	if m.named == nil {
+		where := namesAlgorithm(m.pass, words)
+		m.named = &where
+	}
+	if *m.named == "" {
 		return true
 	}
-	m.refuse(sel, "%s", why)
+	m.refuse(sel, "the package names %s (%s): its values are part of a contract that says %s (an API, a header, a field, a format); move the package and its peers by hand", alg, *m.named, alg)
 	return false
 }
 
-func (m *migration) line(n ast.Node) int { return m.pass.Fset.Position(n.Pos()).Line }
+// namesAlgorithm is where the package, its _test.go files included, names
+// the algorithm outside its imports: in a string, a doc comment, or the
+// name of a function, type, package-level variable or constant, or struct
+// field ("file.go:12, the function SHA256"); "" if nowhere. A name that
+// says SHA-256 is a promise to whoever reads it. A declaration bound to a
+// signature (see unbound) names the hash it signs with, and is passed over.
+func namesAlgorithm(pass *analysis.Pass, words *regexp.Regexp) string {
+	var found string
+	skip := map[ast.Decl]bool{}
+	scan := func(fset *token.FileSet, f *ast.File) {
+		loaded := fset == pass.Fset // type-checked: bound declarations are known
+		at := func(n ast.Node, what string) {
+			if found == "" {
+				p := fset.Position(n.Pos())
+				found = fmt.Sprintf("%s:%d, %s", filepath.Base(p.Filename), p.Line, what)
+			}
+		}
+		doc := func(cg *ast.CommentGroup) {
+			if cg != nil && words.MatchString(cg.Text()) {
+				at(cg, "a doc comment")
+			}
+		}
+		name := func(id *ast.Ident, kind string) {
+			if id != nil && words.MatchString(id.Name) {
+				at(id, kind+" "+id.Name)
+			}
+		}
+		doc(f.Doc)
+		imports := map[ast.Node]bool{}
+		for _, imp := range f.Imports {
+			imports[imp.Path] = true
+		}
+		for _, d := range f.Decls {
+			if loaded && boundReason(pass.TypesInfo, d, fset) != "" {
+				skip[d] = true // it names the hash of its signature
+				continue
+			}
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				doc(d.Doc)
+				name(d.Name, "the function")
+			case *ast.GenDecl:
+				doc(d.Doc)
+				for _, spec := range d.Specs {
+					switch sp := spec.(type) {
+					case *ast.TypeSpec:
+						doc(sp.Doc)
+						name(sp.Name, "the type")
+					case *ast.ValueSpec:
+						doc(sp.Doc)
+						for _, id := range sp.Names {
+							name(id, "the package-level name")
+						}
+					}
+				}
+			}
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if d, ok := n.(ast.Decl); ok && skip[d] {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.Field:
+				doc(n.Doc)
+				for _, id := range n.Names {
+					if _, isStruct := n.Type.(*ast.StructType); !isStruct {
+						name(id, "the field or parameter")
+					}
+				}
+			case *ast.BasicLit:
+				if n.Kind == token.STRING && !imports[n] && words.MatchString(n.Value) {
+					at(n, "a string")
+				}
+			}
+			return found == ""
+		})
+	}
+	forPackage(pass, func(fset *token.FileSet, f *ast.File) bool {
+		scan(fset, f)
+		return found == ""
+	})
+	return found
+}
 
 // declOf is the top-level declaration around n.
 func (m *migration) declOf(n ast.Node) ast.Decl {
@@ -510,15 +632,27 @@ func pinnedDigest(pass *analysis.Pass) string {
 		}
 		return ""
 	}
+	where := ""
+	forPackage(pass, func(fset *token.FileSet, f *ast.File) bool {
+		where = scan(fset, f)
+		return where == ""
+	})
+	return where
+}
+
+// forPackage calls visit on each file of the package and on its _test.go
+// files that the run did not load (read here: at most 100, each at most
+// 4 MiB), until visit returns false.
+func forPackage(pass *analysis.Pass, visit func(*token.FileSet, *ast.File) bool) {
 	seen := map[string]bool{}
 	for _, f := range pass.Files {
 		seen[pass.Fset.File(f.Pos()).Name()] = true
-		if where := scan(pass.Fset, f); where != "" {
-			return where
+		if !visit(pass.Fset, f) {
+			return
 		}
 	}
 	if len(pass.Files) == 0 {
-		return ""
+		return
 	}
 	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
 	tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
@@ -534,13 +668,12 @@ func pinnedDigest(pass *analysis.Pass) string {
 			continue
 		}
 		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			continue
 		}
-		if where := scan(fset, f); where != "" {
-			return where
+		if !visit(fset, f) {
+			return
 		}
 	}
-	return ""
 }

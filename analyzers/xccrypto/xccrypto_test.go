@@ -20,7 +20,7 @@ func TestCryptoImports(t *testing.T) {
 // "// refused `regexp`" on the line of each reason ("// next line refused
 // `regexp`" on the line before), and none elsewhere.
 func TestMigrate(t *testing.T) {
-	for _, pkg := range []string{"migratetjfoc", "migrateemmansun", "migratepinned", "migrateknown"} {
+	for _, pkg := range []string{"migratetjfoc", "migrateemmansun", "migratepinned", "migrateknown", "refusenamed"} {
 		t.Run(pkg, func(t *testing.T) {
 			results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), xccrypto.Analyzer, pkg)
 			for _, r := range results {

@@ -43,6 +43,9 @@ func runFix(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := holdBack(e, root, findings); err != nil {
+		return err
+	}
 	changes, err := planChanges(root, findings)
 	if err != nil {
 		return err
@@ -54,6 +57,13 @@ func runFix(ctx context.Context, e *env, args []string) error {
 	if *diff {
 		for _, ch := range changes.files {
 			e.stdout.Write(unifiedDiff(ch.rel, ch.old, ch.new))
+		}
+		need, _, _, _, err := unrequired(root, changes)
+		if err != nil {
+			return err
+		}
+		for _, mod := range slices.Sorted(maps.Keys(need)) {
+			fmt.Fprintf(e.stderr, "xcguard fix: applied, the fixes also add %s to go.mod (go get %s)\n", mod, strings.Join(need[mod], " "))
 		}
 		if report.Summarize(findings).Errors > 0 {
 			return errFindings

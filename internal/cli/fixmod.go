@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -28,28 +30,9 @@ var gmModules = []policy.GMLibrary{policy.Tjfoc, policy.Emmansun}
 // names, with the go get to run, and the run ends with exit 1: the fixed
 // code does not build without it.
 func requireModules(ctx context.Context, e *env, c *common, root string, ch *changes) (missing bool, err error) {
-	var need []string
-	for f := range ch.applied {
-		for _, ed := range f.Fix.Edits {
-			for _, lib := range gmModules {
-				if strings.Contains(ed.New, `"`+string(lib)+`/`) && !slices.Contains(need, string(lib)) {
-					need = append(need, string(lib))
-				}
-			}
-		}
-	}
-	if len(need) == 0 {
-		return false, nil
-	}
-	slices.Sort(need)
-	gomod := filepath.Join(root, "go.mod")
-	data, err := inputfile.Read(gomod, 16<<20)
-	if err != nil {
-		return false, inputf("fix: cannot read %s: %v", gomod, err)
-	}
-	mf, err := modfile.ParseLax(gomod, data, nil)
-	if err != nil {
-		return false, inputf("fix: %v", err)
+	need, gomod, data, mf, err := unrequired(root, ch)
+	if err != nil || len(need) == 0 {
+		return false, err
 	}
 	req, err := c.request(c.workDir())
 	if err != nil {
@@ -59,17 +42,14 @@ func requireModules(ctx context.Context, e *env, c *common, root string, ch *cha
 	if err != nil {
 		return false, inputf("invalid policy: %v", err)
 	}
-	for _, mod := range need {
-		if slices.ContainsFunc(mf.Require, func(r *modfile.Require) bool { return r.Mod.Path == mod }) {
-			continue
-		}
+	for _, mod := range slices.Sorted(maps.Keys(need)) {
 		goLine := ""
 		if mf.Go != nil {
 			goLine = mf.Go.Version
 		}
 		v := ""
 		for _, c := range cachedVersions(ctx, root, mod, goLine, pol) {
-			if addRequire(ctx, gomod, data, mf, mod, c) == nil {
+			if addRequire(ctx, gomod, data, mf, mod, c, need[mod]) == nil {
 				v = c
 				break
 			}
@@ -94,6 +74,45 @@ func requireModules(ctx context.Context, e *env, c *common, root string, ch *cha
 		missing = true
 	}
 	return missing, nil
+}
+
+// gmImport is a GM package a fix imports.
+var gmImport = regexp.MustCompile(`"((?:github\.com/tjfoc/gmsm|github\.com/emmansun/gmsm)/[a-z0-9/]+)"`)
+
+// unrequired are the GM modules the applied fixes import that go.mod does
+// not require, with the packages imported from each; and go.mod, read.
+func unrequired(root string, ch *changes) (map[string][]string, string, []byte, *modfile.File, error) {
+	need := map[string][]string{}
+	for f := range ch.applied {
+		for _, ed := range f.Fix.Edits {
+			for _, m := range gmImport.FindAllStringSubmatch(ed.New, -1) {
+				for _, lib := range gmModules {
+					if strings.HasPrefix(m[1], string(lib)+"/") && !slices.Contains(need[string(lib)], m[1]) {
+						need[string(lib)] = append(need[string(lib)], m[1])
+					}
+				}
+			}
+		}
+	}
+	gomod := filepath.Join(root, "go.mod")
+	if len(need) == 0 {
+		return nil, gomod, nil, nil, nil
+	}
+	data, err := inputfile.Read(gomod, 16<<20)
+	if err != nil {
+		return nil, "", nil, nil, inputf("fix: cannot read %s: %v", gomod, err)
+	}
+	mf, err := modfile.ParseLax(gomod, data, nil)
+	if err != nil {
+		return nil, "", nil, nil, inputf("fix: %v", err)
+	}
+	for _, r := range mf.Require {
+		delete(need, r.Mod.Path)
+	}
+	for _, pkgs := range need {
+		slices.Sort(pkgs)
+	}
+	return need, gomod, data, mf, nil
 }
 
 // cachedVersions are the releases of mod in the module cache that the
@@ -166,7 +185,7 @@ func allowed(pol *policy.Policy, mod, v string) bool {
 // requirement is written into go.mod and go list of the module's packages
 // fills go.sum from the cache (GOPROXY=off), where it can. On failure
 // go.mod is as it was.
-func addRequire(ctx context.Context, gomod string, data []byte, mf *modfile.File, mod, v string) error {
+func addRequire(ctx context.Context, gomod string, data []byte, mf *modfile.File, mod, v string, pkgs []string) error {
 	run := func(env []string, args ...string) error {
 		cmd := proc.Command(ctx, "go", args...)
 		cmd.Dir = filepath.Dir(gomod)
@@ -178,8 +197,13 @@ func addRequire(ctx context.Context, gomod string, data []byte, mf *modfile.File
 	// The environment's proxy verifies the checksums go get adds (the
 	// checksum database is reached through it); the module itself comes
 	// from the cache.
-	if run([]string{"GOFLAGS=-mod=mod"}, "get", mod+"@"+v) == nil {
-		return nil
+	// The packages, not the module, so that go.mod requires it directly.
+	args := []string{"get"}
+	for _, p := range pkgs {
+		args = append(args, p+"@"+v)
+	}
+	if run([]string{"GOFLAGS=-mod=mod"}, args...) == nil {
+		return direct(gomod, mod)
 	}
 	writeFile(gomod, data) // whatever go get left
 	if err := mf.AddRequire(mod, v); err != nil {
@@ -198,6 +222,35 @@ func addRequire(ctx context.Context, gomod string, data []byte, mf *modfile.File
 		return err
 	}
 	return nil
+}
+
+// direct drops the "// indirect" go get gives a module the main module
+// now imports (go get does not look at the main module's imports).
+func direct(gomod, mod string) error {
+	data, err := inputfile.Read(gomod, 16<<20)
+	if err != nil {
+		return err
+	}
+	mf, err := modfile.Parse(gomod, data, nil)
+	if err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(mf.Require, func(r *modfile.Require) bool { return r.Mod.Path == mod && r.Indirect }) {
+		return nil
+	}
+	reqs := make([]*modfile.Require, len(mf.Require))
+	for i, r := range mf.Require {
+		reqs[i] = &modfile.Require{Mod: r.Mod, Indirect: r.Indirect && r.Mod.Path != mod}
+	}
+	// Direct and indirect requirements in blocks of their own, as go mod
+	// tidy lays them out.
+	mf.SetRequireSeparateIndirect(reqs)
+	mf.Cleanup()
+	out, err := mf.Format()
+	if err != nil {
+		return err
+	}
+	return writeFile(gomod, out)
 }
 
 // writeFile replaces a file whole, keeping its mode.

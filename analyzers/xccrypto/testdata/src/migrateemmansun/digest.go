@@ -1,4 +1,4 @@
-// Every use of crypto/sha256 in this file keeps its meaning with SM3.
+// Every hash use in this file keeps its meaning with SM3.
 package migrateemmansun
 
 import (
@@ -20,7 +20,7 @@ func Stream(f *os.File) ([]byte, error) {
 	return h.Sum(nil), nil
 }
 
-// MAC is HMAC-SHA256, which becomes HMAC-SM3.
+// MAC becomes HMAC-SM3.
 func MAC(key, msg []byte) []byte {
 	mac := hmac.New(sha256.New, key)
 	mac.Write(msg)

@@ -1,4 +1,4 @@
-// Package migratepinned names files by their SHA-256, as another tool
+// Package migratepinned names files by their digest, as another tool
 // does, and its test pins a name: SM3 would change every name.
 package migratepinned
 

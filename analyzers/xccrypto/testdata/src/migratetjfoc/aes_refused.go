@@ -1,4 +1,4 @@
-// Uses of crypto/aes that SM4 would break.
+// Ciphers SM4 would break.
 package migratetjfoc
 
 import (
@@ -23,21 +23,14 @@ func Fixed() (cipher.AEAD, error) {
 	return cipher.NewGCM(block) // refused `the block leaves the function`
 }
 
-// Any takes a key of any length: AES-256 keys would fail with SM4.
+// Any takes a key of any length: longer keys would fail with SM4.
 func Any(key []byte) (cipher.Block, error) {
 	return aes.NewCipher(key) // refused `the key is not provably 16 bytes: SM4 keys are 128-bit`
 }
 
-// Long is AES-256.
+// Long has a 32-byte key.
 func Long() (cipher.Block, error) {
 	return aes.NewCipher([]byte("0123456789abcdef0123456789abcdef")) // refused `the key is not provably 16 bytes`
-}
-
-// Named: a protocol that names the cipher.
-func Named(key [16]byte) string {
-	block, _ := aes.NewCipher(key[:]) // refused `a string at line 40 names AES: the value is part of a format or protocol that says AES`
-	_ = block
-	return "A128GCM"
 }
 
 var ctor = aes.NewCipher // refused `aes.NewCipher as a value`

@@ -1,4 +1,4 @@
-// AES-128-GCM with keys that are provably 16 bytes becomes SM4-GCM.
+// GCM and CTR with keys that are provably 16 bytes move to SM4.
 package migratetjfoc
 
 import (

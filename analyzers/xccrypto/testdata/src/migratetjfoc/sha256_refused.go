@@ -1,5 +1,5 @@
-// Uses of crypto/sha256 whose meaning SM3 would change: the file keeps
-// its import, and each use says why.
+// Digests whose meaning SM3 would change: the file keeps its import, and
+// each use says why.
 package migratetjfoc
 
 import (
@@ -17,16 +17,10 @@ func Sign(priv *rsa.PrivateKey, msg []byte) ([]byte, error) {
 	return rsa.SignPKCS1v15(rand.Reader, priv, crypto.SHA256, d[:])
 }
 
-// Verify: the other side hashes with SHA-256.
+// Verify: the other side hashes too.
 func Verify(pub *rsa.PublicKey, msg, sig []byte) error {
 	d := sha256.Sum256(msg) // refused `rsa.VerifyPSS at line 23 signs or verifies: the other side hashes with SHA-256; move the signature to SM2 by hand`
 	return rsa.VerifyPSS(pub, 0, d[:], sig, nil)
-}
-
-// ContentID is a "sha256:" digest, as container registries name blobs.
-func ContentID(b []byte) string {
-	d := sha256.Sum256(b) // refused `a string at line 29 names SHA-256: the value is part of a format or protocol that says SHA-256`
-	return "sha256:" + string(d[:])
 }
 
 // Prefixed appends the digest to a prefix: tjfoc's Sum would hash it.
@@ -46,7 +40,7 @@ func Key(pw, salt []byte) ([]byte, error) {
 	return pbkdf2.Key(sha256.New, string(pw), salt, 4096, 32) // refused `sha256.New is passed on as a function, so xcguard cannot see every Sum`
 }
 
-// Short is SHA-224: its digest is 28 bytes.
+// Short is the 28-byte variant.
 func Short(b []byte) [28]byte { return sha256.Sum224(b) } // refused `SHA-224's digest is 28 bytes and SM3's 32`
 
 var sum = sha256.Sum256 // refused `sha256.Sum256 as a value: tjfoc/gmsm's Sm3Sum returns a slice, not a \[32\]byte`
