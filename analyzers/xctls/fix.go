@@ -83,9 +83,11 @@ func (c *checker) setMinVersion(fl flavor, lit ast.Expr) *analysis.SuggestedFix 
 	switch {
 	case len(cl.Elts) == 0:
 	case tf.Line(cl.Elts[0].Pos()) > tf.Line(cl.Lbrace):
-		// A line of its own before the first field's, so that a comment
+		// A line of its own before the first field's, indented as it is
+		// (a file that is not gofmt'd stays as it is), so that a comment
 		// after the brace stays there.
-		text, at = text+",\n", tf.LineStart(tf.Line(cl.Elts[0].Pos()))
+		at = tf.LineStart(tf.Line(cl.Elts[0].Pos()))
+		text = c.indent(tf, at, cl.Elts[0].Pos()) + text + ",\n"
 	default:
 		text += ", "
 	}
@@ -111,4 +113,18 @@ func (c *checker) dropGoDebug(cm *ast.Comment, name, value string) *analysis.Sug
 		Message:   fmt.Sprintf("remove //go:debug %s=%s", name, value),
 		TextEdits: []analysis.TextEdit{{Pos: cm.Pos(), End: end}},
 	}
+}
+
+// indent is the white space from a line's start to pos, "" if there is
+// anything else.
+func (c *checker) indent(tf *token.File, lineStart, pos token.Pos) string {
+	src, err := c.pass.ReadFile(tf.Name())
+	if err != nil {
+		return ""
+	}
+	start, end := tf.Offset(lineStart), tf.Offset(pos)
+	if end > len(src) || start > end || strings.Trim(string(src[start:end]), " \t") != "" {
+		return ""
+	}
+	return string(src[start:end])
 }
