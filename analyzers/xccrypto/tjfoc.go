@@ -3,6 +3,8 @@ package xccrypto
 import (
 	"go/ast"
 	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // tjfoc/gmsm's SM3 and SM4 differ from what crypto/sha256 and crypto/aes
@@ -24,7 +26,7 @@ func (m *migration) tjfocHash(sel *ast.SelectorExpr) bool {
 	var h ast.Expr
 	if call := m.callOf(sel); call != nil {
 		h = call
-	} else if call, ok := m.parents[sel].(*ast.CallExpr); ok && len(call.Args) == 2 && call.Args[0] == sel && m.isFunc(call.Fun, "crypto/hmac", "New") {
+	} else if call, ok := m.parents[sel].(*ast.CallExpr); ok && len(call.Args) == 2 && call.Args[0] == sel && m.calls(call, "crypto/hmac", "New") {
 		h = call
 	} else {
 		m.refuse(sel, "%ssha256.New is passed on as a function, so xcguard cannot see every Sum%s", tjfocSumWhy, orEmmansun)
@@ -176,7 +178,7 @@ func anyMethod(string, *ast.CallExpr) bool { return true }
 // constructor whose result is itself confined.
 func (m *migration) modeArg(call *ast.CallExpr, i int) bool {
 	for _, name := range []string{"NewGCM", "NewGCMWithNonceSize", "NewGCMWithTagSize", "NewGCMWithRandomNonce", "NewCTR", "NewCBCEncrypter", "NewCBCDecrypter", "NewCFBEncrypter", "NewCFBDecrypter", "NewOFB"} {
-		if i == 0 && m.isFunc(call.Fun, "crypto/cipher", name) {
+		if i == 0 && m.calls(call, "crypto/cipher", name) {
 			return m.confined(call, anyMethod, noArg) == nil
 		}
 	}
@@ -201,17 +203,8 @@ func (m *migration) empty(e ast.Expr) bool {
 	return false
 }
 
-// isFunc reports whether fun names the function pkg.name.
-func (m *migration) isFunc(fun ast.Expr, pkg, name string) bool {
-	var id *ast.Ident
-	switch f := ast.Unparen(fun).(type) {
-	case *ast.SelectorExpr:
-		id = f.Sel
-	case *ast.Ident:
-		id = f
-	default:
-		return false
-	}
-	fn, ok := m.pass.TypesInfo.Uses[id].(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name
+// calls reports whether call calls the function pkg.name.
+func (m *migration) calls(call *ast.CallExpr, pkg, name string) bool {
+	fn := typeutil.StaticCallee(m.pass.TypesInfo, call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name
 }
