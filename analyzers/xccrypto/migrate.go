@@ -19,6 +19,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/xcguard/xcguard/analyzers/internal/localvar"
 	"github.com/xcguard/xcguard/internal/gm"
 	"github.com/xcguard/xcguard/internal/inputfile"
@@ -31,14 +33,16 @@ import (
 // meaning, nothing and the reason at that use.
 type migration struct {
 	pass    *analysis.Pass
-	pinned  *string // where the package pins a digest; computed once
-	named   *string // where the package names the algorithm; computed once
+	pinned  *string                // where the package pins a digest; computed once
+	named   *string                // where the package names the algorithm; computed once
+	signing map[*types.Func]string // the functions bound declarations call; computed once
 	file    *ast.File
 	spec    *ast.ImportSpec
 	lib     policy.GMLibrary
 	to      string // the GM package's path
 	name    string // the GM package's name in the file
 	parents map[ast.Node]ast.Node
+	uses    []*ast.SelectorExpr
 	edits   []analysis.TextEdit
 	refused []analysis.RelatedInformation
 }
@@ -75,6 +79,16 @@ func migrate(pass *analysis.Pass, file *ast.File, spec *ast.ImportSpec, from, us
 		m.refuse(spec, "a dot import: name the package, then run the fix again")
 		return nil, m.refused
 	}
+	for _, other := range file.Imports {
+		if p, _ := strconv.Unquote(other.Path.Value); other != spec && p == from {
+			m.refuse(spec, "the file imports %s twice: keep one import, then run the fix again", from)
+			return nil, m.refused
+		}
+	}
+	if !m.ownLine(spec) {
+		m.refuse(spec, "the import shares its line with other code: put it on a line of its own (gofmt does), then run the fix again")
+		return nil, m.refused
+	}
 	m.parents = parents(file)
 	uses := 0
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -84,11 +98,16 @@ func migrate(pass *analysis.Pass, file *ast.File, spec *ast.ImportSpec, from, us
 		}
 		if x, ok := sel.X.(*ast.Ident); ok && pass.TypesInfo.Uses[x] == pkgName {
 			uses++
+			m.uses = append(m.uses, sel)
 			mg.use(m, sel)
 			return false
 		}
 		return true
 	})
+	// A file whose uses all move must not leave crypto.SHA256 behind.
+	if id := m.asksCrypto(); from == "crypto/sha256" && len(m.refused) == 0 && id != nil {
+		m.refuse(id, "crypto.%s at line %d asks package crypto for SHA-256, which nothing may link once this import goes (a panic at run time): move that use first", id.Name, m.pass.Fset.Position(id.Pos()).Line)
+	}
 	m.importEdit(from)
 	if len(m.refused) > 0 || uses == 0 {
 		return nil, m.refused
@@ -106,6 +125,12 @@ func (m *migration) importEdit(from string) {
 		if p, _ := strconv.Unquote(s.Path.Value); p == m.to {
 			if n := m.pass.TypesInfo.PkgNameOf(s); n != nil && n.Name() != "_" && n.Name() != "." {
 				m.name = n.Name()
+				for _, sel := range m.uses {
+					if _, obj := m.pass.Pkg.Scope().Innermost(sel.Pos()).LookupParent(m.name, sel.Pos()); obj != n {
+						m.refuse(sel, "%s, the file's name for %s, means something else here: rename that, then run the fix again", m.name, m.to)
+						return
+					}
+				}
 				m.deleteSpec()
 				m.renameUses()
 				return
@@ -212,7 +237,84 @@ func (m *migration) nameTaken(name string) token.Pos {
 		}
 		return found == token.NoPos
 	})
+	if found.IsValid() {
+		return found
+	}
+	// A package-level name in a test file the run did not load.
+	forPackage(m.pass, func(fset *token.FileSet, f *ast.File) bool {
+		if fset != m.pass.Fset && declares(f, name) {
+			found = m.spec.Pos()
+		}
+		return !found.IsValid()
+	})
 	return found
+}
+
+// asksCrypto is the first crypto.SHA224 or crypto.SHA256 of the file: its
+// New (called by rsa.SignPSS, x509, hkdf …) needs crypto/sha256 linked.
+// Other files are the module gate's (xcguard fix).
+func (m *migration) asksCrypto() *ast.Ident {
+	var found *ast.Ident
+	for _, d := range m.file.Decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && found == nil {
+				if c, ok := m.pass.TypesInfo.Uses[id].(*types.Const); ok && c.Pkg() != nil && c.Pkg().Path() == "crypto" && (c.Name() == "SHA256" || c.Name() == "SHA224") {
+					found = id
+				}
+			}
+			return found == nil
+		})
+	}
+	return found
+}
+
+// declares reports whether the file declares name at package level.
+func declares(f *ast.File, name string) bool {
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.Name == name {
+				return true
+			}
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch sp := spec.(type) {
+				case *ast.TypeSpec:
+					if sp.Name.Name == name {
+						return true
+					}
+				case *ast.ValueSpec:
+					for _, id := range sp.Names {
+						if id.Name == name {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ownLine reports whether the spec is alone on its line, a comment after
+// it aside.
+func (m *migration) ownLine(spec *ast.ImportSpec) bool {
+	tf := m.pass.Fset.File(spec.Pos())
+	src, err := m.pass.ReadFile(tf.Name())
+	if err != nil {
+		return false
+	}
+	start := tf.Offset(tf.LineStart(tf.Line(spec.Pos())))
+	end := tf.Offset(spec.End())
+	if before := strings.TrimSpace(string(src[start:tf.Offset(spec.Pos())])); end > len(src) || before != "" && before != "import" {
+		return false
+	}
+	rest := string(src[end:])
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	rest = strings.TrimSpace(rest)
+	return rest == "" || strings.HasPrefix(rest, "//")
 }
 
 func (m *migration) edit(pos, end token.Pos, text string) {
@@ -228,11 +330,9 @@ func (m *migration) sha256(sel *ast.SelectorExpr) {
 	gm := m.name + "."
 	switch sel.Sel.Name {
 	case "Size", "BlockSize":
-		if m.lib == policy.Tjfoc { // tjfoc's sm3 exports no constants
-			m.edit(sel.Pos(), sel.End(), map[string]string{"Size": "32", "BlockSize": "64"}[sel.Sel.Name])
-		} else {
-			m.edit(sel.Pos(), sel.End(), gm+sel.Sel.Name)
-		}
+		// Untyped constants, as sha256's: tjfoc's sm3 exports none, and
+		// emmansun's older releases declare them int.
+		m.edit(sel.Pos(), sel.End(), map[string]string{"Size": "32", "BlockSize": "64"}[sel.Sel.Name])
 	case "New":
 		if !m.unbound(sel) || !m.notPinned(sel) || !m.notNamed(sel, "SHA-256", sha256Words) {
 			return
@@ -255,6 +355,8 @@ func (m *migration) sha256(sel *ast.SelectorExpr) {
 			m.refuse(sel, "sha256.Sum256 as a value: tjfoc/gmsm's Sm3Sum returns a slice, not a [32]byte")
 		case !m.goAtLeast("go1.20"):
 			m.refuse(sel, "tjfoc/gmsm's Sm3Sum returns a slice, and converting it to a [32]byte needs go 1.20 in go.mod")
+		case m.isStmt(call):
+			m.refuse(sel, "a call whose digest nothing uses: remove it")
 		default:
 			m.edit(sel.Pos(), sel.End(), "[32]byte("+gm+"Sm3Sum")
 			m.edit(call.End(), call.End(), ")")
@@ -308,11 +410,62 @@ var (
 // with SHA-256. Where it does it refuses: the use stays SHA-256 with its
 // signature.
 func (m *migration) unbound(sel *ast.SelectorExpr) bool {
-	if why := boundReason(m.pass.TypesInfo, m.declOf(sel), m.pass.Fset); why != "" {
+	decl := m.declOf(sel)
+	why := boundReason(m.pass.TypesInfo, decl, m.pass.Fset)
+	if fd, ok := decl.(*ast.FuncDecl); ok && why == "" {
+		if m.signing == nil {
+			m.signing = signingCallees(m.pass)
+		}
+		if fn, ok := m.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+			why = m.signing[fn]
+		}
+	}
+	if why != "" {
 		m.refuse(sel, "%s", why)
 		return false
 	}
 	return true
+}
+
+// signingCallees are the package's functions whose results a bound
+// declaration (see boundReason) may sign: those it calls, and those they
+// call, three calls deep; each with the reason, naming the signer.
+func signingCallees(pass *analysis.Pass) map[*types.Func]string {
+	decls := map[*types.Func]*ast.FuncDecl{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					decls[fn] = fd
+				}
+			}
+		}
+	}
+	out := map[*types.Func]string{}
+	var walk func(d ast.Node, why string, depth int)
+	walk = func(d ast.Node, why string, depth int) {
+		if depth == 3 {
+			return
+		}
+		ast.Inspect(d, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn := typeutil.StaticCallee(pass.TypesInfo, call)
+			if fd := decls[fn]; fd != nil && out[fn] == "" {
+				out[fn] = why
+				walk(fd.Body, why, depth+1)
+			}
+			return true
+		})
+	}
+	for _, fd := range decls {
+		if why := boundReason(pass.TypesInfo, fd, pass.Fset); why != "" {
+			walk(fd.Body, fmt.Sprintf("its digest may reach %s, where %s", fd.Name.Name, why), 0)
+		}
+	}
+	return out
 }
 
 // boundReason says why the declaration's digests are bound to a signature
@@ -489,6 +642,16 @@ func (m *migration) bodyOf(n ast.Node) *ast.BlockStmt {
 		}
 	}
 	return nil
+}
+
+// isStmt reports whether call is a statement of its own (an expression
+// statement, or deferred, or a goroutine), whose value nothing uses.
+func (m *migration) isStmt(call *ast.CallExpr) bool {
+	switch m.parents[call].(type) {
+	case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
+		return true
+	}
+	return false
 }
 
 // callOf is the call whose function sel is, or nil.

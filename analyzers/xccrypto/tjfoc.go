@@ -88,8 +88,8 @@ func (m *migration) confined(e ast.Expr, methodOK func(string, *ast.CallExpr) bo
 	}
 	v, ok := info.ObjectOf(id).(*types.Var)
 	body := m.bodyOf(e)
-	if !ok || body == nil || v.Parent() == v.Pkg().Scope() {
-		return e
+	if !ok || body == nil || v.Parent() == v.Pkg().Scope() || m.isResult(body, v) {
+		return e // a package variable, or a named result a bare return hands on
 	}
 	var bad ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -207,4 +207,17 @@ func (m *migration) empty(e ast.Expr) bool {
 func (m *migration) calls(call *ast.CallExpr, pkg, name string) bool {
 	fn := typeutil.StaticCallee(m.pass.TypesInfo, call)
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name
+}
+
+// isResult reports whether v is a named result of the function whose body
+// is body.
+func (m *migration) isResult(body *ast.BlockStmt, v *types.Var) bool {
+	var ft *ast.FuncType
+	switch f := m.parents[body].(type) {
+	case *ast.FuncDecl:
+		ft = f.Type
+	case *ast.FuncLit:
+		ft = f.Type
+	}
+	return ft != nil && ft.Results != nil && ft.Results.Pos() <= v.Pos() && v.Pos() < ft.Results.End()
 }

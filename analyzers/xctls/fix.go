@@ -81,6 +81,11 @@ func (c *checker) setMinVersion(fl flavor, lit ast.Expr) *analysis.SuggestedFix 
 	text, at := "MinVersion: "+v, cl.Lbrace+1
 	tf := c.pass.Fset.File(cl.Pos())
 	switch {
+	case len(cl.Elts) == 0 && tf.Line(cl.Rbrace) > tf.Line(cl.Lbrace):
+		// A line of its own before the closing brace's, below whatever
+		// comments the literal holds.
+		at = tf.LineStart(tf.Line(cl.Rbrace))
+		text = c.indent(tf, at, cl.Rbrace) + "\t" + text + ",\n"
 	case len(cl.Elts) == 0:
 	case tf.Line(cl.Elts[0].Pos()) > tf.Line(cl.Lbrace):
 		// A line of its own before the first field's, indented as it is

@@ -15,8 +15,11 @@ import (
 	"strings"
 
 	"golang.org/x/mod/modfile"
+	"golang.org/x/tools/go/packages"
 
+	"github.com/xcguard/xcguard/internal/gomsg"
 	"github.com/xcguard/xcguard/internal/inputfile"
+	"github.com/xcguard/xcguard/internal/proc"
 	"github.com/xcguard/xcguard/report"
 )
 
@@ -50,6 +53,13 @@ func runFix(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// A migration one of whose fixes overlapped another's would leave the
+	// module half-moved: withdraw it, and plan again.
+	if withdrawSkipped(e, findings, changes) {
+		if changes, err = planChanges(root, findings); err != nil {
+			return err
+		}
+	}
 	if *plan {
 		return writePlan(e, &c, findings, changes)
 	}
@@ -63,7 +73,7 @@ func runFix(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		for _, mod := range slices.Sorted(maps.Keys(need)) {
-			fmt.Fprintf(e.stderr, "xcguard fix: applied, the fixes also add %s to go.mod (go get %s)\n", mod, strings.Join(need[mod], " "))
+			fmt.Fprintf(e.stderr, "xcguard fix: applying the fixes also adds %s to go.mod (go get %s)\n", mod, strings.Join(need[mod], " "))
 		}
 		if report.Summarize(findings).Errors > 0 {
 			return errFindings
@@ -75,7 +85,32 @@ func runFix(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer out.close()
+	// go.mod first, its own edits and then the GM modules; the Go files
+	// once they type-check with it. On a failure go.mod and go.sum are put
+	// back and no Go file is written.
+	saved := saveModFiles(root)
+	var goFiles []*fileChange
 	for _, ch := range changes.files {
+		if filepath.Base(ch.path) == "go.mod" {
+			if err := ch.write(); err != nil {
+				return err
+			}
+		} else {
+			goFiles = append(goFiles, ch)
+		}
+	}
+	missing, err := requireModules(ctx, e, &c, root, changes)
+	if err != nil {
+		saved.restore()
+		return err
+	}
+	if len(goFiles) > 0 && !missing {
+		if err := typeCheck(ctx, &c, root, goFiles); err != nil {
+			saved.restore()
+			return fmt.Errorf("fix: the fixed code does not type-check, so nothing was written: %v (please report this with the diff xcguard fix -diff prints)", err)
+		}
+	}
+	for _, ch := range goFiles {
 		if err := ch.write(); err != nil {
 			return err
 		}
@@ -85,10 +120,6 @@ func runFix(ctx context.Context, e *env, args []string) error {
 	}
 	for _, f := range changes.skipped {
 		fmt.Fprintf(e.stderr, "xcguard fix: %s:%d: %s overlaps another fix: run xcguard fix again\n", f.File, f.Line, f.Rule)
-	}
-	missing, err := requireModules(ctx, e, &c, root, changes)
-	if err != nil {
-		return err
 	}
 	if len(changes.files) > 0 && !missing {
 		// What remains is what a run on the fixed code finds: a migrated
@@ -267,7 +298,7 @@ func joinInsertions(edits []report.Edit) []report.Edit {
 			continue
 		}
 		next := e.New
-		if strings.HasPrefix(out[i].New, "\n\t") && strings.HasPrefix(next, "\n\t") {
+		if strings.HasSuffix(out[i].New, "\n") && strings.HasPrefix(next, "\n\t") {
 			next = next[1:]
 		}
 		out[i].New += next
@@ -308,4 +339,65 @@ func (ch *fileChange) write() error {
 		return err
 	}
 	return nil
+}
+
+// modFiles are go.mod and go.sum as they were before fix wrote them.
+type modFiles struct {
+	dir          string
+	mod, sum     []byte
+	modOK, sumOK bool
+}
+
+func saveModFiles(root string) *modFiles {
+	s := &modFiles{dir: root}
+	var err error
+	s.mod, err = inputfile.Read(filepath.Join(root, "go.mod"), 16<<20)
+	s.modOK = err == nil
+	s.sum, err = inputfile.Read(filepath.Join(root, "go.sum"), 64<<20)
+	s.sumOK = err == nil
+	return s
+}
+
+// restore puts go.mod and go.sum back (a go.sum that was not there goes).
+func (s *modFiles) restore() {
+	if s.modOK {
+		writeFile(filepath.Join(s.dir, "go.mod"), s.mod)
+	}
+	if s.sumOK {
+		writeFile(filepath.Join(s.dir, "go.sum"), s.sum)
+	} else {
+		os.Remove(filepath.Join(s.dir, "go.sum"))
+	}
+}
+
+// typeCheck loads the packages of the fixed files, tests included, with
+// the fixed content in place of the files on disk, and returns the first
+// error.
+func typeCheck(ctx context.Context, c *common, root string, files []*fileChange) error {
+	overlay := map[string][]byte{}
+	var patterns []string
+	for _, ch := range files {
+		overlay[ch.path] = ch.new
+		dir := "./" + filepath.ToSlash(filepath.Dir(ch.rel))
+		if !slices.Contains(patterns, dir) {
+			patterns = append(patterns, dir)
+		}
+	}
+	cfg := &packages.Config{Context: ctx, Dir: root, Mode: packages.NeedName | packages.NeedFiles | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo, Tests: true, Overlay: overlay}
+	if c.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + c.tags}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return err
+	}
+	var first error
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if first == nil {
+				first = fmt.Errorf("%s", proc.Clip(gomsg.Line(e.Error()), 400))
+			}
+		}
+	})
+	return first
 }

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -56,9 +57,17 @@ func holdBack(e *env, root string, findings []report.Finding) error {
 	if len(kinds) == 0 {
 		return nil
 	}
-	// Files the run did not see.
-	err := walkModule(root, func(rel string, imports []string) {
+	// Files the run did not see, and files that ask package crypto for
+	// SHA-256 (crypto.SHA256.New()) without importing it.
+	err := walkModule(root, func(rel string, imports []string, asksSHA256 bool, problem string) {
 		for p, st := range kinds {
+			if problem != "" {
+				st.block(rel, problem)
+				continue
+			}
+			if p == "crypto/sha256" && asksSHA256 && !slices.Contains(imports, p) {
+				st.block(rel, "it asks package crypto for SHA-256 (crypto.SHA256), which only an import of crypto/sha256 provides")
+			}
 			if slices.Contains(imports, p) && !st.fixed[rel] && !st.settled[rel] {
 				why := "the run did not analyze it (build constraints)"
 				if strings.HasSuffix(rel, "_test.go") {
@@ -72,25 +81,42 @@ func holdBack(e *env, root string, findings []report.Finding) error {
 		return err
 	}
 	for _, p := range slices.Sorted(maps.Keys(kinds)) {
-		st := kinds[p]
-		if st.blocker == "" {
-			continue
-		}
-		msg := fmt.Sprintf("not migrated: %s stays in %s, and a module's values move together or not at all", p, st.blocker)
-		withdrawn := 0
-		for i := range findings {
-			f := &findings[i]
-			if f.Fix != nil && f.Rule == "XC102" && xccrypto.Migrated(f.Message) == p {
-				f.Fix = nil
-				f.Related = append(f.Related, report.Location{File: f.File, Line: f.Line, Column: f.Column, Message: msg})
-				withdrawn++
-			}
-		}
-		if withdrawn > 0 {
-			fmt.Fprintf(e.stderr, "xcguard fix: %s not migrated (%s): %s stays in %s; the module's uses move together or not at all\n", p, plural(withdrawn, "fix", "fixes"), p, st.blocker)
+		if st := kinds[p]; st.blocker != "" {
+			withdraw(e, findings, p, st.blocker)
 		}
 	}
 	return nil
+}
+
+// withdraw takes back every fix that migrates p, saying at each finding
+// and on stderr what holds the migration back.
+func withdraw(e *env, findings []report.Finding, p, blocker string) {
+	msg := fmt.Sprintf("not migrated: %s stays in %s, and a module's values move together or not at all", p, blocker)
+	withdrawn := 0
+	for i := range findings {
+		f := &findings[i]
+		if f.Fix != nil && f.Rule == "XC102" && xccrypto.Migrated(f.Message) == p {
+			f.Fix = nil
+			f.Related = append(f.Related, report.Location{File: f.File, Line: f.Line, Column: f.Column, Message: msg})
+			withdrawn++
+		}
+	}
+	if withdrawn > 0 {
+		fmt.Fprintf(e.stderr, "xcguard fix: %s not migrated (%s): %s stays in %s; the module's uses move together or not at all\n", p, plural(withdrawn, "fix", "fixes"), p, blocker)
+	}
+}
+
+// withdrawSkipped withdraws the migrations of which a fix was skipped for
+// overlapping another; it reports whether it withdrew any.
+func withdrawSkipped(e *env, findings []report.Finding, ch *changes) bool {
+	any := false
+	for _, f := range ch.skipped {
+		if p := xccrypto.Migrated(f.Message); f.Rule == "XC102" && p != "" {
+			withdraw(e, findings, p, fmt.Sprintf("%s:%d (its fix overlaps another)", f.File, f.Line))
+			any = true
+		}
+	}
+	return any
 }
 
 // kept is what holdBack knows of one standard package in the module.
@@ -116,12 +142,14 @@ func allBound(related []report.Location) bool {
 }
 
 // walkModule calls visit with each Go file of the module at root (its
-// path relative to root, slash-separated) and the paths it imports, from
-// the file's imports alone: every build configuration, tests included.
-// Nested modules, vendor, testdata and directories the go command ignores
-// (starting with . or _) are not the module's; at most 20000 files, each
-// read up to 4 MiB.
-func walkModule(root string, visit func(rel string, imports []string)) error {
+// path relative to root, slash-separated), the paths it imports, from the
+// file's imports alone (every build configuration, tests included), and
+// whether it names crypto.SHA224 or SHA256. Nested modules, vendor,
+// testdata and directories the go command ignores (starting with . or _)
+// are not the module's. A file it cannot judge (a symbolic link, more than
+// 4 MiB, imports that do not parse, past the 20000th) comes with the
+// problem instead: never a file passed over.
+func walkModule(root string, visit func(rel string, imports []string, asksSHA256 bool, problem string)) error {
 	n := 0
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -139,18 +167,30 @@ func walkModule(root string, visit func(rel string, imports []string)) error {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || !strings.HasSuffix(name, ".go") || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+		if !strings.HasSuffix(name, ".go") || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
 			return nil
 		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
 		if n++; n > 20000 {
+			visit(rel, nil, false, "the module has more Go files than xcguard fix checks (20000)")
 			return filepath.SkipAll
+		}
+		if !d.Type().IsRegular() {
+			visit(rel, nil, false, "not a regular file (a symbolic link?), which xcguard fix does not follow")
+			return nil
 		}
 		src, err := inputfile.Read(path, 4<<20)
 		if err != nil {
+			visit(rel, nil, false, "xcguard fix could not read it")
 			return nil
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), path, src, parser.ImportsOnly)
 		if err != nil {
+			visit(rel, nil, false, "its imports do not parse")
 			return nil
 		}
 		var imports []string
@@ -159,11 +199,11 @@ func walkModule(root string, visit func(rel string, imports []string)) error {
 				imports = append(imports, p)
 			}
 		}
-		rel, err := filepath.Rel(root, path)
-		if err != nil {
-			return nil
-		}
-		visit(filepath.ToSlash(rel), imports)
+		visit(rel, imports, slices.Contains(imports, "crypto") && asksHash.Match(src), "")
 		return nil
 	})
 }
+
+// asksHash is a use of crypto.SHA224 or crypto.SHA256 (or a comment that
+// reads like one: then the file holds the migration back too).
+var asksHash = regexp.MustCompile(`\.SHA(224|256)\b`)

@@ -30,6 +30,19 @@ var gmModules = []policy.GMLibrary{policy.Tjfoc, policy.Emmansun}
 // names, with the go get to run, and the run ends with exit 1: the fixed
 // code does not build without it.
 func requireModules(ctx context.Context, e *env, c *common, root string, ch *changes) (missing bool, err error) {
+	defer func() {
+		// A vendored module builds from vendor/, which go get does not
+		// fill.
+		if _, verr := os.Stat(filepath.Join(root, "vendor", "modules.txt")); verr != nil || err != nil {
+			return
+		}
+		for _, p := range gmPackages(ch) {
+			if _, serr := os.Stat(filepath.Join(root, "vendor", filepath.FromSlash(p))); serr != nil {
+				fmt.Fprintf(e.stderr, "xcguard fix: the fixed code imports %s, which vendor/ does not hold: run go mod vendor\n", p)
+				missing = true
+			}
+		}
+	}()
 	need, gomod, data, mf, err := unrequired(root, ch)
 	if err != nil || len(need) == 0 {
 		return false, err
@@ -78,6 +91,22 @@ func requireModules(ctx context.Context, e *env, c *common, root string, ch *cha
 
 // gmImport is a GM package a fix imports.
 var gmImport = regexp.MustCompile(`"((?:github\.com/tjfoc/gmsm|github\.com/emmansun/gmsm)/[a-z0-9/]+)"`)
+
+// gmPackages are the GM packages the applied fixes import.
+func gmPackages(ch *changes) []string {
+	var out []string
+	for f := range ch.applied {
+		for _, ed := range f.Fix.Edits {
+			for _, m := range gmImport.FindAllStringSubmatch(ed.New, -1) {
+				if !slices.Contains(out, m[1]) {
+					out = append(out, m[1])
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
 
 // unrequired are the GM modules the applied fixes import that go.mod does
 // not require, with the packages imported from each; and go.mod, read.

@@ -89,6 +89,9 @@ type diffOp struct {
 // fixes change few lines, so D stays small.
 func lineDiff(a, b [][]byte) []diffOp {
 	n, m := len(a), len(b)
+	if n == 0 && m == 0 {
+		return nil
+	}
 	// Past 1000 changed lines the trace would grow large: the file is
 	// replaced whole.
 	maxD := min(n+m, 1000)

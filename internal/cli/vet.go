@@ -406,7 +406,7 @@ func collect(graph *checker.Graph, root string, extra []*analysis.Analyzer) ([]r
 			configs[act.Package] = cfg
 		}
 	}
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	var out []report.Finding
 	add := func(fset *token.FileSet, pol *policy.Policy, d analysis.Diagnostic, suppressed bool, why string) {
 		f := finding(fset, root, pol, d)
@@ -415,9 +415,15 @@ func collect(graph *checker.Graph, root string, extra []*analysis.Analyzer) ([]r
 		}
 		f.Suppressed, f.Justification = suppressed, why
 		key := fmt.Sprintf("%s:%d:%d:%s:%s", f.File, f.Line, f.Column, f.Rule, f.Message)
-		if !seen[key] { // a file is in a package and its test variant
-			seen[key] = true
+		i, dup := seen[key]
+		switch {
+		case !dup: // a file is in a package and its test variant
+			seen[key] = len(out)
 			out = append(out, f)
+		case out[i].Fix != nil && f.Fix == nil:
+			// The test variant refuses what the package alone would
+			// fix (a test file uses the GM package's name): no fix.
+			out[i].Fix, out[i].Related = nil, f.Related
 		}
 	}
 	for _, act := range graph.Roots {
@@ -460,7 +466,7 @@ func finding(fset *token.FileSet, root string, pol *policy.Policy, d analysis.Di
 		p := fset.Position(r.Pos)
 		f.Related = append(f.Related, report.Location{File: relPath(root, p.Filename), Line: p.Line, Column: p.Column, Message: r.Message})
 	}
-	if len(d.SuggestedFixes) > 0 {
+	if len(d.SuggestedFixes) > 0 && fixable(fset, root, d.SuggestedFixes[0]) {
 		fix := d.SuggestedFixes[0]
 		f.Fix = &report.Fix{Description: fix.Message}
 		for _, e := range fix.TextEdits {
@@ -473,6 +479,19 @@ func finding(fset *token.FileSet, root string, pol *policy.Policy, d analysis.Di
 		}
 	}
 	return f
+}
+
+// fixable reports whether every edit of the fix is in a file inside root:
+// a cgo file's analyzed source is the go command's generated one, in its
+// cache, which no fix may edit.
+func fixable(fset *token.FileSet, root string, fix analysis.SuggestedFix) bool {
+	for _, e := range fix.TextEdits {
+		tf := fset.File(e.Pos)
+		if tf == nil || filepath.IsAbs(relPath(root, tf.Name())) {
+			return false
+		}
+	}
+	return true
 }
 
 // relPath makes a file path relative to root, slash-separated; a file

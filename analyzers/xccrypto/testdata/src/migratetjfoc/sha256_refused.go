@@ -44,3 +44,24 @@ func Key(pw, salt []byte) ([]byte, error) {
 func Short(b []byte) [28]byte { return sha256.Sum224(b) } // refused `SHA-224's digest is 28 bytes and SM3's 32`
 
 var sum = sha256.Sum256 // refused `sha256.Sum256 as a value: tjfoc/gmsm's Sm3Sum returns a slice, not a \[32\]byte`
+
+// NamedHash hands the hash on through a named result.
+func NamedHash() (h hash.Hash) {
+	h = sha256.New() // refused `the hash goes where xcguard cannot see every Sum`
+	return
+}
+
+// Discard computes a digest nothing uses.
+func Discard(b []byte) {
+	sha256.Sum256(b) // refused `a call whose digest nothing uses: remove it`
+}
+
+func digestOf(msg []byte) []byte {
+	d := sha256.Sum256(msg) // refused `its digest may reach SignDigest, where crypto.SHA256 at line 66: the digest goes to an API that says which hash made it`
+	return d[:]
+}
+
+// SignDigest signs what digestOf computes.
+func SignDigest(priv *rsa.PrivateKey, msg []byte) ([]byte, error) {
+	return rsa.SignPKCS1v15(rand.Reader, priv, crypto.SHA256, digestOf(msg))
+}

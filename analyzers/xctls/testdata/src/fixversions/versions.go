@@ -36,4 +36,8 @@ func fromVar() *tls.Config {
 // No fix: a cap below the minimum is a person's call.
 var capped = &tls.Config{MinVersion: tls.VersionTLS13, MaxVersion: tls.VersionTLS12} // want `XC103: tls.Config MaxVersion tls.VersionTLS12 \(TLS 1.2\) caps TLS below`
 
+var later = &tls.Config{ // want `XC103: tls.Config leaves MinVersion unset`
+	// filled in by init
+}
+
 var strict = &tls.Config{MinVersion: tls.VersionTLS13}
