@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/build"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"slices"
@@ -70,6 +71,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	tls := tlstype.Reaches(pass.Pkg)
+	locks := lockCalls(ins)
 	ins.WithStack([]ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -84,11 +86,13 @@ func run(pass *analysis.Pass) (any, error) {
 				c.callbackAssign(n)
 			}
 		case *ast.FuncDecl:
-			if n.Body != nil {
+			if n.Body != nil && (tls || locks.within(n)) {
 				c.function(newScope(pass.TypesInfo, n.Type, n.Body), tls)
 			}
 		case *ast.FuncLit:
-			c.function(newScope(pass.TypesInfo, n.Type, n.Body), tls)
+			if tls || locks.within(n) {
+				c.function(newScope(pass.TypesInfo, n.Type, n.Body), tls)
+			}
 		}
 		return true
 	})
@@ -218,4 +222,28 @@ func (c *checker) computeFacts(ins *inspector.Inspector) {
 			c.pass.ExportObjectFact(fn, &funcFact{Block: f.Block, Verify: f.Verify})
 		}
 	}
+}
+
+// positions are the sorted positions of calls that may take a lock.
+type positions []token.Pos
+
+// lockCalls are the package's calls of a method named Lock or RLock: the
+// only functions whose blocks XC302 walks are those holding one (the
+// lock analysis is most of this analyzer's time, and most functions
+// take no lock).
+func lockCalls(ins *inspector.Inspector) positions {
+	var out positions
+	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		if sel, ok := ast.Unparen(n.(*ast.CallExpr).Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Lock" || sel.Sel.Name == "RLock") {
+			out = append(out, n.Pos())
+		}
+	})
+	slices.Sort(out)
+	return out
+}
+
+// within reports whether one of the calls is inside n.
+func (p positions) within(n ast.Node) bool {
+	i, _ := slices.BinarySearch(p, n.Pos())
+	return i < len(p) && p[i] < n.End()
 }
