@@ -3,12 +3,9 @@ package xcblock
 import (
 	_ "embed"
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -16,6 +13,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
+	"github.com/xcguard/xcguard/analyzers/internal/goroot"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/internal/tlstype"
 )
@@ -63,7 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// says. The standard library gets none: its sinks are hard-coded, and
 	// its internals (net dials UDP to sort addresses) are not first-party
 	// calls to follow.
-	if !inGOROOT(pass) {
+	if !goroot.Has(pass) {
 		c.computeFacts(ins)
 	}
 	c.cfg = xcconfig.Get(pass)
@@ -97,15 +95,6 @@ func run(pass *analysis.Pass) (any, error) {
 		return true
 	})
 	return nil, nil
-}
-
-// inGOROOT reports whether the package is part of the Go distribution.
-func inGOROOT(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 || build.Default.GOROOT == "" {
-		return false
-	}
-	name := pass.Fset.File(pass.Files[0].Pos()).Name()
-	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
 }
 
 // calls visits the calls a function body makes itself: not those in

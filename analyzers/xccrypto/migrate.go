@@ -33,9 +33,7 @@ import (
 // meaning, nothing and the reason at that use.
 type migration struct {
 	pass    *analysis.Pass
-	pinned  *string                // where the package pins a digest; computed once
-	named   *string                // where the package names the algorithm; computed once
-	signing map[*types.Func]string // the functions bound declarations call; computed once
+	pkg     *pkgFacts
 	file    *ast.File
 	spec    *ast.ImportSpec
 	lib     policy.GMLibrary
@@ -45,6 +43,15 @@ type migration struct {
 	uses    []*ast.SelectorExpr
 	edits   []analysis.TextEdit
 	refused []analysis.RelatedInformation
+}
+
+// pkgFacts are what the migrations of one package's files share, each
+// computed once, when first needed: they read the whole package, its
+// unloaded tests too.
+type pkgFacts struct {
+	pinned  *string                // where the package pins a digest
+	named   map[string]string      // where it names an algorithm, by algorithm
+	signing map[*types.Func]string // the functions bound declarations call
 }
 
 // A migrator rewrites one use, sel (pkg.Name), or refuses it.
@@ -61,7 +68,7 @@ var migrators = map[string]migrator{
 // migrate is the fix for an XC102 import spec of file, or the refusals
 // that keep it a finding a person must decide. Neither, for a package
 // xcguard does not migrate.
-func migrate(pass *analysis.Pass, file *ast.File, spec *ast.ImportSpec, from, use string, lib policy.GMLibrary) ([]analysis.SuggestedFix, []analysis.RelatedInformation) {
+func migrate(pass *analysis.Pass, pkg *pkgFacts, file *ast.File, spec *ast.ImportSpec, from, use string, lib policy.GMLibrary) ([]analysis.SuggestedFix, []analysis.RelatedInformation) {
 	mg, ok := migrators[from]
 	if !ok || path.Base(use) != mg.to {
 		return nil, nil
@@ -70,7 +77,7 @@ func migrate(pass *analysis.Pass, file *ast.File, spec *ast.ImportSpec, from, us
 	if pkgName == nil {
 		return nil, nil
 	}
-	m := &migration{pass: pass, file: file, spec: spec, lib: lib.Or(), to: string(lib.Or()) + "/" + mg.to, name: mg.to}
+	m := &migration{pass: pass, pkg: pkg, file: file, spec: spec, lib: lib.Or(), to: string(lib.Or()) + "/" + mg.to, name: mg.to}
 	switch pkgName.Name() {
 	case "_":
 		m.refuse(spec, "a blank import links %s for code that asks crypto.Hash for it; remove it by hand once nothing does", from)
@@ -413,11 +420,11 @@ func (m *migration) unbound(sel *ast.SelectorExpr) bool {
 	decl := m.declOf(sel)
 	why := boundReason(m.pass.TypesInfo, decl, m.pass.Fset)
 	if fd, ok := decl.(*ast.FuncDecl); ok && why == "" {
-		if m.signing == nil {
-			m.signing = signingCallees(m.pass)
+		if m.pkg.signing == nil {
+			m.pkg.signing = signingCallees(m.pass)
 		}
 		if fn, ok := m.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-			why = m.signing[fn]
+			why = m.pkg.signing[fn]
 		}
 	}
 	if why != "" {
@@ -525,14 +532,18 @@ func Migrated(message string) string {
 // notNamed reports whether the package never names the algorithm (see
 // namesAlgorithm). Where it does it refuses.
 func (m *migration) notNamed(sel *ast.SelectorExpr, alg string, words *regexp.Regexp) bool {
-	if m.named == nil {
-		where := namesAlgorithm(m.pass, words)
-		m.named = &where
+	where, ok := m.pkg.named[alg]
+	if !ok {
+		where = namesAlgorithm(m.pass, words)
+		if m.pkg.named == nil {
+			m.pkg.named = map[string]string{}
+		}
+		m.pkg.named[alg] = where
 	}
-	if *m.named == "" {
+	if where == "" {
 		return true
 	}
-	m.refuse(sel, "the package names %s (%s): its values are part of a contract that says %s (an API, a header, a field, a format); move the package and its peers by hand", alg, *m.named, alg)
+	m.refuse(sel, "the package names %s (%s): its values are part of a contract that says %s (an API, a header, a field, a format); move the package and its peers by hand", alg, where, alg)
 	return false
 }
 
@@ -743,14 +754,14 @@ func parents(f *ast.File) map[ast.Node]ast.Node {
 // test, or a peer, checks the digest against (a content address, a file
 // name another tool computes). Where it holds one it refuses.
 func (m *migration) notPinned(sel *ast.SelectorExpr) bool {
-	if m.pinned == nil {
+	if m.pkg.pinned == nil {
 		where := pinnedDigest(m.pass)
-		m.pinned = &where
+		m.pkg.pinned = &where
 	}
-	if *m.pinned == "" {
+	if *m.pkg.pinned == "" {
 		return true
 	}
-	m.refuse(sel, "%s holds a SHA-256 value (64 hex digits): something checks the digest against a known answer", *m.pinned)
+	m.refuse(sel, "%s holds a SHA-256 value (64 hex digits): something checks the digest against a known answer", *m.pkg.pinned)
 	return false
 }
 

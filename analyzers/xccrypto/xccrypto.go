@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
+	"github.com/xcguard/xcguard/analyzers/internal/goroot"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/policy"
 	"github.com/xcguard/xcguard/report"
@@ -54,6 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	dualMode := policy.True(crypto.AllowDualMode)
+	pkg := &pkgFacts{}
 	for _, f := range pass.Files {
 		for _, spec := range f.Imports {
 			path, err := strconv.Unquote(spec.Path.Value)
@@ -66,7 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if dualMode && importsGM(pass.Pkg, r.Use, crypto.GMLibraries) {
 					continue
 				}
-				reportStandard(pass, cfg, f, spec, r, dualMode)
+				reportStandard(pass, cfg, pkg, f, spec, r, dualMode)
 			}
 		}
 	}
@@ -107,7 +109,7 @@ func importsGM(pkg *types.Package, use string, libraries []string) bool {
 // reportStandard reports XC102 at spec, with the fix that migrates the
 // file's uses where xcguard can prove it keeps their meaning, or the uses
 // a person must decide.
-func reportStandard(pass *analysis.Pass, cfg *xcconfig.Config, file *ast.File, spec *ast.ImportSpec, r policy.ImportRule, dualMode bool) {
+func reportStandard(pass *analysis.Pass, cfg *xcconfig.Config, pkg *pkgFacts, file *ast.File, spec *ast.ImportSpec, r policy.ImportRule, dualMode bool) {
 	msg := "import of " + r.Path + ", which has a GM counterpart, where the policy requires GM crypto"
 	if dualMode {
 		msg += " (dual mode allows it in a package that also imports " + r.Use + ")"
@@ -118,7 +120,11 @@ func reportStandard(pass *analysis.Pass, cfg *xcconfig.Config, file *ast.File, s
 			msg += ": " + r.Reason
 		}
 	}
-	fixes, refused := migrate(pass, file, spec, r.Path, r.Use, cfg.Policy.Crypto.GMLibrary)
+	var fixes []analysis.SuggestedFix
+	var refused []analysis.RelatedInformation
+	if !goroot.Has(pass) { // no fix edits the Go distribution
+		fixes, refused = migrate(pass, pkg, file, spec, r.Path, r.Use, cfg.Policy.Crypto.GMLibrary)
+	}
 	cfg.ReportDiagnostic(pass, analysis.Diagnostic{Pos: spec.Pos(), End: spec.End(), Category: "XC102", Message: msg, SuggestedFixes: fixes, Related: refused})
 }
 
