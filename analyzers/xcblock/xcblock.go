@@ -8,12 +8,12 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
 	"github.com/xcguard/xcguard/analyzers/internal/goroot"
+	"github.com/xcguard/xcguard/analyzers/internal/lazyinspect"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/internal/tlstype"
 )
@@ -26,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "xcblock",
 	Doc:       analysisdoc.MustExtract(doc, "xcblock"),
 	URL:       "https://github.com/xcguard/xcguard/blob/main/docs/rules/XC301.md",
-	Requires:  []*analysis.Analyzer{xcconfig.Analyzer, inspect.Analyzer},
+	Requires:  []*analysis.Analyzer{xcconfig.Analyzer, lazyinspect.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(funcFact)},
 }
@@ -56,18 +56,18 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, nodes: map[*types.Func]*fnode{}}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	// Facts do not depend on the policy: importers need them whatever it
 	// says. The standard library gets none: its sinks are hard-coded, and
 	// its internals (net dials UDP to sort addresses) are not first-party
 	// calls to follow.
 	if !goroot.Has(pass) {
-		c.computeFacts(ins)
+		c.computeFacts(lazyinspect.Of(pass))
 	}
 	c.cfg = xcconfig.Get(pass)
-	if c.cfg == nil || !slices.ContainsFunc(Rules, c.cfg.Enabled) {
+	if c.cfg == nil || !slices.ContainsFunc(Rules, c.cfg.Enabled) || !xcconfig.Reported(pass) {
 		return nil, nil
 	}
+	ins := lazyinspect.Of(pass)
 	tls := tlstype.Reaches(pass.Pkg)
 	locks := lockCalls(ins)
 	ins.WithStack([]ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {

@@ -54,6 +54,37 @@ func Configure(s policy.Settings, tests bool) {
 	settings.Tests = tests
 }
 
+// roots are the packages whose findings the driver reports, by path; nil
+// is every package.
+var roots struct {
+	sync.RWMutex
+	set map[string]bool
+}
+
+// SetRoots names the packages whose findings the driver reports (xcguard
+// vet: the packages matched, not the dependencies it analyzes for
+// facts); nil, the default, is every package (go vet and golangci-lint
+// report, or drop, by themselves). Process-wide, like Configure.
+func SetRoots(paths []string) {
+	roots.Lock()
+	defer roots.Unlock()
+	roots.set = nil
+	if paths != nil {
+		roots.set = map[string]bool{}
+		for _, p := range paths {
+			roots.set[p] = true
+		}
+	}
+}
+
+// Reported reports whether the driver reports the package's findings: an
+// analyzer may skip work whose only product is diagnostics elsewhere.
+func Reported(pass *analysis.Pass) bool {
+	roots.RLock()
+	defer roots.RUnlock()
+	return roots.set == nil || roots.set[pass.Pkg.Path()]
+}
+
 // A Config is the policy in force for one package, and that package's
 // suppression directives.
 type Config struct {

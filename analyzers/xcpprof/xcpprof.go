@@ -9,11 +9,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
 	"github.com/xcguard/xcguard/analyzers/internal/buildgate"
+	"github.com/xcguard/xcguard/analyzers/internal/lazyinspect"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/report"
 )
@@ -26,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "xcpprof",
 	Doc:      analysisdoc.MustExtract(doc, "xcpprof"),
 	URL:      "https://github.com/xcguard/xcguard/blob/main/docs/rules/XC201.md",
-	Requires: []*analysis.Analyzer{xcconfig.Analyzer, inspect.Analyzer},
+	Requires: []*analysis.Analyzer{xcconfig.Analyzer, lazyinspect.Analyzer},
 	Run:      run,
 }
 
@@ -48,7 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	tags := cfg.Policy.PProf.AllowBuildTags
 	hint := gateHint(tags)
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := lazyinspect.Of(pass)
 	for file := range in.Root().Preorder((*ast.File)(nil)) {
 		f := file.Node().(*ast.File)
 		if buildgate.Gated(f, tags) {

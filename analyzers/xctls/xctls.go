@@ -10,11 +10,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
+	"github.com/xcguard/xcguard/analyzers/internal/lazyinspect"
 	"github.com/xcguard/xcguard/analyzers/internal/localvar"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/analyzers/xcuse"
@@ -32,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "xctls",
 	Doc:      analysisdoc.MustExtract(doc, "xctls"),
 	URL:      "https://github.com/xcguard/xcguard/blob/main/docs/rules/XC103.md",
-	Requires: []*analysis.Analyzer{xcconfig.Analyzer, inspect.Analyzer, xcuse.Analyzer},
+	Requires: []*analysis.Analyzer{xcconfig.Analyzer, lazyinspect.Analyzer, xcuse.Analyzer},
 	Run:      run,
 }
 
@@ -90,7 +89,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins := lazyinspect.Of(pass)
 	ins.Preorder([]ast.Node{(*ast.GenDecl)(nil)}, func(n ast.Node) {
 		c.collectVars(n.(*ast.GenDecl))
 	})

@@ -9,12 +9,13 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
+	"github.com/xcguard/xcguard/analyzers/internal/lazyinspect"
 	"github.com/xcguard/xcguard/analyzers/internal/localvar"
+	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
@@ -27,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "xcuse",
 	Doc:        analysisdoc.MustExtract(doc, "xcuse"),
 	URL:        "https://github.com/xcguard/xcguard/blob/main/docs/rules/XC106.md",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Uses](),
 	FactTypes:  []analysis.Fact{new(ReachFact)},
@@ -176,7 +177,12 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	u := &Uses{Debug: debug}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if libraryPackage(pass) && !xcconfig.Reported(pass) {
+		// A library the driver visits only for facts: it exports none
+		// (see reach), and nothing reads its uses.
+		return u, nil
+	}
+	ins := lazyinspect.Of(pass)
 	if reachesCrypto(pass.Pkg) {
 		u.Ops = findOps(pass, ins)
 	}

@@ -200,6 +200,14 @@ func analyze(ctx context.Context, c *common, patterns []string, extra ...*analys
 	run := append(slices.Clone(analyzers.All), xcconfig.Analyzer)
 	run = append(run, extra...)
 	roots := withImportedOwn(pkgs)
+	// The dependencies are analyzed for facts; their diagnostics are
+	// dropped, so the analyzers may skip what only produces those.
+	var paths []string
+	for _, p := range roots {
+		paths = append(paths, p.PkgPath)
+	}
+	xcconfig.SetRoots(paths)
+	defer xcconfig.SetRoots(nil)
 	graph, err := checker.Analyze(run, roots, nil)
 	if err != nil {
 		return nil, err
