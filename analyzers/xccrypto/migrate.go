@@ -22,6 +22,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xcguard/xcguard/analyzers/internal/localvar"
+	"github.com/xcguard/xcguard/analyzers/internal/srcline"
 	"github.com/xcguard/xcguard/internal/gm"
 	"github.com/xcguard/xcguard/internal/inputfile"
 	"github.com/xcguard/xcguard/policy"
@@ -52,6 +53,7 @@ type pkgFacts struct {
 	pinned  *string                // where the package pins a digest
 	named   map[string]string      // where it names an algorithm, by algorithm
 	signing map[*types.Func]string // the functions bound declarations call
+	parents map[*ast.File]map[ast.Node]ast.Node
 }
 
 // A migrator rewrites one use, sel (pkg.Name), or refuses it.
@@ -96,7 +98,13 @@ func migrate(pass *analysis.Pass, pkg *pkgFacts, file *ast.File, spec *ast.Impor
 		m.refuse(spec, "the import shares its line with other code: put it on a line of its own (gofmt does), then run the fix again")
 		return nil, m.refused
 	}
-	m.parents = parents(file)
+	if m.pkg.parents == nil {
+		m.pkg.parents = map[*ast.File]map[ast.Node]ast.Node{}
+	}
+	if m.pkg.parents[file] == nil { // once per file, for its sha256 and aes imports
+		m.pkg.parents[file] = parents(file)
+	}
+	m.parents = m.pkg.parents[file]
 	uses := 0
 	ast.Inspect(file, func(n ast.Node) bool {
 		sel, ok := n.(*ast.SelectorExpr)
@@ -199,13 +207,7 @@ func (m *migration) importDecl() *ast.GenDecl {
 // deleteLine removes the spec's line: the spec, a comment after it, and the
 // line break.
 func (m *migration) deleteLine(s *ast.ImportSpec) {
-	tf := m.pass.Fset.File(s.Pos())
-	start := tf.LineStart(tf.Line(s.Pos()))
-	line := tf.Line(s.End())
-	end := token.Pos(tf.Base() + tf.Size())
-	if line < tf.LineCount() {
-		end = tf.LineStart(line + 1)
-	}
+	start, end := srcline.Span(m.pass.Fset.File(s.Pos()), s.Pos(), s.End())
 	m.edit(start, end, "")
 }
 
@@ -306,22 +308,9 @@ func declares(f *ast.File, name string) bool {
 // ownLine reports whether the spec is alone on its line, a comment after
 // it aside.
 func (m *migration) ownLine(spec *ast.ImportSpec) bool {
-	tf := m.pass.Fset.File(spec.Pos())
-	src, err := m.pass.ReadFile(tf.Name())
-	if err != nil {
-		return false
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(spec.Pos())))
-	end := tf.Offset(spec.End())
-	if before := strings.TrimSpace(string(src[start:tf.Offset(spec.Pos())])); end > len(src) || before != "" && before != "import" {
-		return false
-	}
-	rest := string(src[end:])
-	if i := strings.IndexByte(rest, '\n'); i >= 0 {
-		rest = rest[:i]
-	}
-	rest = strings.TrimSpace(rest)
-	return rest == "" || strings.HasPrefix(rest, "//")
+	before, after, ok := srcline.Around(m.pass, spec.Pos(), spec.End())
+	before, after = strings.TrimSpace(before), strings.TrimSpace(after)
+	return ok && (before == "" || before == "import") && (after == "" || strings.HasPrefix(after, "//"))
 }
 
 func (m *migration) edit(pos, end token.Pos, text string) {

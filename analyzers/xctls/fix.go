@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/xcguard/xcguard/analyzers/internal/srcline"
 )
 
 // The XC103 fixes: MinVersion set or raised to the policy minimum in a
@@ -36,7 +38,7 @@ func (c *checker) minimum(n ast.Node) string {
 				continue
 			}
 			if name := c.pass.TypesInfo.PkgNameOf(spec); name != nil && name.Name() != "_" && name.Name() != "." {
-				return name.Name() + ".VersionTLS" + strings.ReplaceAll(c.min.String(), ".", "")
+				return c.minConst(name.Name())
 			}
 		}
 	}
@@ -85,14 +87,14 @@ func (c *checker) setMinVersion(fl flavor, lit ast.Expr) *analysis.SuggestedFix 
 		// A line of its own before the closing brace's, below whatever
 		// comments the literal holds.
 		at = tf.LineStart(tf.Line(cl.Rbrace))
-		text = c.indent(tf, at, cl.Rbrace) + "\t" + text + ",\n"
+		text = c.indent(cl.Rbrace) + "\t" + text + ",\n"
 	case len(cl.Elts) == 0:
 	case tf.Line(cl.Elts[0].Pos()) > tf.Line(cl.Lbrace):
 		// A line of its own before the first field's, indented as it is
 		// (a file that is not gofmt'd stays as it is), so that a comment
 		// after the brace stays there.
 		at = tf.LineStart(tf.Line(cl.Elts[0].Pos()))
-		text = c.indent(tf, at, cl.Elts[0].Pos()) + text + ",\n"
+		text = c.indent(cl.Elts[0].Pos()) + text + ",\n"
 	default:
 		text += ", "
 	}
@@ -105,31 +107,22 @@ func (c *checker) setMinVersion(fl flavor, lit ast.Expr) *analysis.SuggestedFix 
 // dropGoDebug removes a //go:debug directive (one setting per line, as
 // the go command reads them) with its line break.
 func (c *checker) dropGoDebug(cm *ast.Comment, name, value string) *analysis.SuggestedFix {
-	tf := c.pass.Fset.File(cm.Pos())
-	l := tf.Line(cm.Pos())
-	if tf.LineStart(l) != cm.Pos() {
+	start, end := srcline.Span(c.pass.Fset.File(cm.Pos()), cm.Pos(), cm.End())
+	if start != cm.Pos() {
 		return nil // not a directive the go command reads
-	}
-	end := token.Pos(tf.Base() + tf.Size())
-	if l < tf.LineCount() {
-		end = tf.LineStart(l + 1)
 	}
 	return &analysis.SuggestedFix{
 		Message:   fmt.Sprintf("remove //go:debug %s=%s", name, value),
-		TextEdits: []analysis.TextEdit{{Pos: cm.Pos(), End: end}},
+		TextEdits: []analysis.TextEdit{{Pos: start, End: end}},
 	}
 }
 
 // indent is the white space from a line's start to pos, "" if there is
 // anything else.
-func (c *checker) indent(tf *token.File, lineStart, pos token.Pos) string {
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
+func (c *checker) indent(pos token.Pos) string {
+	before, _, ok := srcline.Around(c.pass, pos, pos)
+	if !ok || strings.Trim(before, " \t") != "" {
 		return ""
 	}
-	start, end := tf.Offset(lineStart), tf.Offset(pos)
-	if end > len(src) || start > end || strings.Trim(string(src[start:end]), " \t") != "" {
-		return ""
-	}
-	return string(src[start:end])
+	return before
 }

@@ -321,7 +321,13 @@ func versionName(v uint64) string {
 
 // recommended is the constant to use for the policy minimum.
 func (c *checker) recommended(fl flavor) string {
-	return fmt.Sprintf("%s.VersionTLS%s", fl.PkgName(), strings.ReplaceAll(c.min.String(), ".", ""))
+	return c.minConst(fl.PkgName())
+}
+
+// minConst is the policy minimum's constant qualified by pkg:
+// tls.VersionTLS13.
+func (c *checker) minConst(pkg string) string {
+	return pkg + ".VersionTLS" + strings.ReplaceAll(c.min.String(), ".", "")
 }
 
 // minVersion judges a MinVersion setting. TLCP has one version, GM TLS

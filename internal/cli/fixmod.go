@@ -47,13 +47,9 @@ func requireModules(ctx context.Context, e *env, c *common, root string, ch *cha
 	if err != nil || len(need) == 0 {
 		return false, err
 	}
-	req, err := c.request(c.workDir())
+	pol, err := loadPolicy(c, c.workDir())
 	if err != nil {
 		return false, err
-	}
-	pol, err := req.Load()
-	if err != nil {
-		return false, inputf("invalid policy: %v", err)
 	}
 	for _, mod := range slices.Sorted(maps.Keys(need)) {
 		goLine := ""

@@ -65,12 +65,11 @@ func init() {
 // xcguard fix applies and the findings a person must decide, with the
 // reasons and the GM API to use. Exit 1 while findings remain, as fix.
 func writePlan(e *env, c *common, findings []report.Finding, ch *changes) error {
-	lib := policy.Tjfoc
-	if req, err := c.request(c.workDir()); err == nil {
-		if p, err := req.Load(); err == nil {
-			lib = p.Crypto.GMLibrary.Or()
-		}
+	pol, err := loadPolicy(c, c.workDir())
+	if err != nil {
+		return err
 	}
+	lib := pol.Crypto.GMLibrary.Or()
 	type group struct{ fixed, open []*report.Finding }
 	groups := map[string]*group{}
 	for i := range findings {
