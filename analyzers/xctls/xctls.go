@@ -67,7 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 			g.goDebug(f)
 		}
 	}
-	if !tlstype.Reaches(pass.Pkg) {
+	if !tlstype.Reaches(pass.Pkg) && len(uses.Calls) == 0 {
 		return nil, nil
 	}
 	c := &checker{

@@ -9,13 +9,20 @@ import (
 )
 
 func TestXCTLS(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), xctls.Analyzer, "versions", "skipverify", "suites", "gm", "fin", "godebugmain", "godebuglib", "godebugdefault", "endpoints", "dualmode", "endpointsbaseline", "tlcpfin", "gmplain", "gmgiven")
+	analysistest.Run(t, analysistest.TestData(), xctls.Analyzer, "versions", "skipverify", "suites", "gm", "fin", "godebugmain", "godebuglib", "godebugdefault", "endpoints", "dualmode", "endpointsbaseline", "example.com/depcalls", "tlcpfin", "gmplain", "gmgiven")
 }
 
 // Go's default MinVersion depends on the module's go version.
 func TestXC103GoVersion(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData()+"/go121", xctls.Analyzer, "./...")
 	analysistest.Run(t, analysistest.TestData()+"/go122", xctls.Analyzer, "./...")
+}
+
+// A dependency's function that serves on every call is the program's
+// endpoint, with the main module's defaults; the module's own packages
+// are judged where they serve.
+func TestDependencyEndpoints(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData()+"/depmod", xctls.Analyzer, "./...")
 }
 
 // go.mod's godebug lines move the defaults too, either way.

@@ -2,6 +2,7 @@ package xcuse
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -26,9 +27,14 @@ type Reached struct {
 	Chain []string
 
 	Endpoint bool // an endpoint; else an operation
-	Side     Side
-	Flavor   tlstype.Flavor
-	Config   Config
+	// Always: every call of the function that returns reaches it. Each
+	// call of the chain, down to Func, is made by its function's body
+	// outside any condition, loop or function literal (see straightLine);
+	// a library that dials TLS only when an option asks for it does not.
+	Always bool
+	Side   Side
+	Flavor tlstype.Flavor
+	Config Config
 	// Versions (with where it comes from) and Suites of an endpoint, as
 	// its package's code shows them.
 	Versions, Suites string
@@ -79,6 +85,9 @@ func (f *ReachFact) String() string {
 	var parts []string
 	for _, r := range f.Reached {
 		s := r.What()
+		if r.Always {
+			s = "always " + s
+		}
 		if len(r.Chain) > 0 {
 			s += " (" + strings.Join(r.Chain, " → ") + ")"
 		}
@@ -116,13 +125,18 @@ func reach(pass *analysis.Pass, u *Uses) {
 		return
 	}
 	info := pass.TypesInfo
+	type localCall struct {
+		callee *types.Func
+		always bool // the call is on its function's straight line
+	}
 	type node struct {
 		reached []Reached
-		local   []*types.Func // callees in this package
+		local   []localCall // callees in this package
 	}
 	nodes := map[*types.Func]*node{}
 	var order []*types.Func
 	owner := map[ast.Node]*types.Func{} // endpoint and op nodes → their function
+	always := map[ast.Node]bool{}       // … made on that function's straight line
 	for _, e := range u.Endpoints {
 		owner[e.Call] = nil
 	}
@@ -141,9 +155,11 @@ func reach(pass *analysis.Pass, u *Uses) {
 			}
 			n := &node{}
 			nodes[fn], order = n, append(order, fn)
+			straight := straightLine(fd.Body)
 			ast.Inspect(fd.Body, func(x ast.Node) bool {
 				if _, ok := owner[x]; ok {
 					owner[x] = fn
+					always[x] = straight[x]
 				}
 				call, ok := x.(*ast.CallExpr)
 				if !ok {
@@ -155,7 +171,7 @@ func reach(pass *analysis.Pass, u *Uses) {
 				}
 				callee = callee.Origin()
 				if callee.Pkg() == pass.Pkg {
-					n.local = append(n.local, callee)
+					n.local = append(n.local, localCall{callee, straight[call]})
 					return true
 				}
 				var fact ReachFact
@@ -165,9 +181,9 @@ func reach(pass *analysis.Pass, u *Uses) {
 				name := shortName(callee)
 				var via []Reached
 				for _, r := range fact.Reached {
-					via = append(via, r.prefixed(name))
+					via = append(via, r.prefixed(name, straight[call]))
 				}
-				n.reached = merge(n.reached, via)
+				n.reached, _ = merge(n.reached, via)
 				u.Calls = append(u.Calls, Call{Call: call, Callee: name, Package: callee.Pkg().Path(), Reached: fact.Reached})
 				return true
 			})
@@ -175,7 +191,7 @@ func reach(pass *analysis.Pass, u *Uses) {
 	}
 	for _, e := range u.Endpoints {
 		if fn := owner[e.Call]; fn != nil {
-			r := Reached{Func: e.Func, Endpoint: true, Side: e.Side, Flavor: e.Flavor, Config: e.Config}
+			r := Reached{Func: e.Func, Endpoint: true, Always: always[e.Call], Side: e.Side, Flavor: e.Flavor, Config: e.Config}
 			// Go's defaults are the main module's GODEBUG, not this
 			// module's: only what the code itself says is carried.
 			if e.Versions != "" && (e.VersionsFrom == "its configuration" || e.Flavor != tlstype.Std) {
@@ -184,12 +200,12 @@ func reach(pass *analysis.Pass, u *Uses) {
 			if e.Suites != "" && !strings.HasPrefix(e.Suites, "Go's defaults") {
 				r.Suites = e.Suites
 			}
-			nodes[fn].reached = merge(nodes[fn].reached, []Reached{r})
+			nodes[fn].reached, _ = merge(nodes[fn].reached, []Reached{r})
 		}
 	}
 	for _, op := range u.Ops {
 		if fn := owner[op.Node]; fn != nil {
-			nodes[fn].reached = merge(nodes[fn].reached, []Reached{{Func: op.Func, Algorithm: op.Algorithm, Primitive: op.Primitive, Mode: op.Mode, Function: op.Function, Library: op.Library, Package: op.Package, KeyBits: op.KeyBits, GM: op.GM}})
+			nodes[fn].reached, _ = merge(nodes[fn].reached, []Reached{{Func: op.Func, Always: always[op.Node], Algorithm: op.Algorithm, Primitive: op.Primitive, Mode: op.Mode, Function: op.Function, Library: op.Library, Package: op.Package, KeyBits: op.KeyBits, GM: op.GM}})
 		}
 	}
 	// Propagate through the package's own calls until nothing changes.
@@ -197,16 +213,16 @@ func reach(pass *analysis.Pass, u *Uses) {
 		changed = false
 		for _, fn := range order {
 			n := nodes[fn]
-			for _, callee := range n.local {
-				c := nodes[callee]
+			for _, lc := range n.local {
+				c := nodes[lc.callee]
 				if c == nil || c == n {
 					continue
 				}
 				var via []Reached
 				for _, r := range c.reached {
-					via = append(via, r.prefixed(shortName(callee)))
+					via = append(via, r.prefixed(shortName(lc.callee), lc.always))
 				}
-				if m := merge(n.reached, via); len(m) != len(n.reached) {
+				if m, grew := merge(n.reached, via); grew {
 					n.reached, changed = m, true
 				}
 			}
@@ -219,8 +235,10 @@ func reach(pass *analysis.Pass, u *Uses) {
 	}
 }
 
-// prefixed is r as seen from a caller of fn.
-func (r Reached) prefixed(fn string) Reached {
+// prefixed is r as seen from a caller of fn, whose call of fn is on its
+// straight line or not.
+func (r Reached) prefixed(fn string, straight bool) Reached {
+	r.Always = r.Always && straight
 	r.Chain = append([]string{fn}, r.Chain...)
 	if len(r.Chain) > maxChain {
 		r.Chain = r.Chain[:maxChain]
@@ -228,16 +246,87 @@ func (r Reached) prefixed(fn string) Reached {
 	return r
 }
 
-// merge adds what add holds that have does not, up to maxReached; the
-// first chain found for a thing is kept.
-func merge(have, add []Reached) []Reached {
+// merge adds what add holds that have does not, up to maxReached, and
+// reports whether have grew. The first chain found for a thing is kept,
+// unless a later one reaches it always and the first does not.
+func merge(have, add []Reached) ([]Reached, bool) {
+	grew := false
 	for _, r := range add {
-		if len(have) >= maxReached {
-			break
-		}
-		if !slices.ContainsFunc(have, func(h Reached) bool { return h.key() == r.key() }) {
-			have = append(have, r)
+		i := slices.IndexFunc(have, func(h Reached) bool { return h.key() == r.key() })
+		switch {
+		case i >= 0 && r.Always && !have[i].Always:
+			have[i], grew = r, true
+		case i < 0 && len(have) < maxReached:
+			have, grew = append(have, r), true
 		}
 	}
-	return have
+	return have, grew
+}
+
+// straightLine returns the nodes (calls, and crypto functions passed as
+// values) a function body evaluates on every run that gets past them:
+// those in its top-level statements (an if's or switch's
+// init and condition included, not their bodies), outside function
+// literals and the right side of && and ||, and those in the top-level
+// statements of a function literal called where it stands (go func() {
+// … }()). A statement after an early return counts: the function reaches
+// it whenever it does not fail first.
+func straightLine(body *ast.BlockStmt) map[ast.Node]bool {
+	calls := map[ast.Node]bool{}
+	var expr func(ast.Node)
+	var block func(*ast.BlockStmt)
+	expr = func(root ast.Node) {
+		if root == nil {
+			return
+		}
+		ast.Inspect(root, func(x ast.Node) bool {
+			calls[x] = true
+			switch x := x.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BinaryExpr:
+				if x.Op == token.LAND || x.Op == token.LOR {
+					expr(x.X)
+					return false
+				}
+			case *ast.CallExpr:
+				if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
+					block(lit.Body)
+				}
+			}
+			return true
+		})
+	}
+	var stmt func(ast.Stmt)
+	block = func(b *ast.BlockStmt) {
+		for _, s := range b.List {
+			stmt(s)
+		}
+	}
+	stmt = func(s ast.Stmt) {
+		switch s := s.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt, *ast.ReturnStmt, *ast.DeclStmt, *ast.SendStmt, *ast.IncDecStmt:
+			expr(s)
+		case *ast.GoStmt:
+			expr(s.Call)
+		case *ast.DeferStmt:
+			expr(s.Call)
+		case *ast.LabeledStmt:
+			stmt(s.Stmt)
+		case *ast.BlockStmt:
+			block(s)
+		case *ast.IfStmt:
+			if s.Init != nil {
+				stmt(s.Init)
+			}
+			expr(s.Cond)
+		case *ast.SwitchStmt:
+			if s.Init != nil {
+				stmt(s.Init)
+			}
+			expr(s.Tag)
+		}
+	}
+	block(body)
+	return calls
 }

@@ -1,0 +1,3 @@
+module example.com/webfw
+
+go 1.24
