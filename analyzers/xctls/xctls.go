@@ -197,7 +197,7 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 
 	if f, ok := fields["MinVersion"]; ok {
 		c.minVersion(fl, f, localvar.EnclosingBody(stack))
-	} else if _, set := later["MinVersion"]; !set && !overwritten(info, localvar.EnclosingBody(stack), obj) {
+	} else if _, set := later["MinVersion"]; !set && !overwritten(info, localvar.EnclosingBody(stack), obj) && !(lhs != nil && !loose && c.fieldSource(obj, 0)) {
 		gm := fields["GMSupport"].value
 		if gm == nil {
 			gm = later["GMSupport"]
