@@ -32,7 +32,8 @@ func buildGolangciLint(t *testing.T) string {
 }
 
 // want is what every driver reports on testdata/target under iot-edge: a
-// finding through facts across packages (XC203, XC301), verification under
+// finding through facts across packages (XC203, XC301) and across modules
+// (XC105 at a call into edgefw that always dials TLS), verification under
 // a held lock (XC302, not once it is released), a dial with no deadline
 // (XC303), the suppressed sha1 import absent, an unused directive (XC002),
 // the correct TLS configs silent. (Sorted as strings.)
@@ -41,6 +42,7 @@ var want = []string{
 	"internal/debug/debug.go:4:8: XC201",
 	"main.go:14:12: XC203",
 	"main.go:4:2: XC101",
+	"telemetry.go:12:9: XC105",
 	"upstream.go:12:2: XC301",
 	"verify.go:18:12: XC302",
 	"verify.go:32:9: XC303",
@@ -93,11 +95,12 @@ func TestGolangciLint(t *testing.T) {
 	if diff := cmp.Diff(want, findings(out)); diff != "" {
 		t.Errorf("golangci-lint findings (-want +got):\n%s\n%s", diff, out)
 	}
-	// The message keeps the rule ID and the chain that XC301 found
-	// across packages.
+	// The message keeps the rule ID and the chains that XC301 and XC105
+	// found across packages and modules.
 	for _, s := range []string{
 		"main.go:14:12: xcdebugmux: XC203: http.ListenAndServe serves http.DefaultServeMux, which exposes /debug/pprof (net/http/pprof via example.com/edge/internal/debug) (xcguard)",
 		"upstream.go:12:2: xcblock: XC301: VerifyPeerCertificate may block on network I/O without a deadline: revoke.Check → http.Get (xcguard)",
+		"telemetry.go:12:9: xctls: XC105: edgefw.Report dials (through edgefw.Report → http.Post in example.com/edgefw) with Go's default cipher suites, which include 3DES (tls3des=1 from go 1.22 in go.mod); use a tls.Config with the policy's CipherSuites, or undo what restores them (GODEBUG tls3des=0) (xcguard)",
 	} {
 		if !strings.Contains(out, s+"\n") {
 			t.Errorf("golangci-lint output lacks\n%s\nin\n%s", s, out)

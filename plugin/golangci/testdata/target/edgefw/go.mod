@@ -1,0 +1,3 @@
+module example.com/edgefw
+
+go 1.22
