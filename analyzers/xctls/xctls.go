@@ -50,6 +50,7 @@ type checker struct {
 	approved map[uint16]bool // the policy's cipher suites; nil: any secure one
 	insecure map[uint16]bool
 	pkgVars  map[types.Object]*ast.CompositeLit
+	uses     *xcuse.Uses
 	funcs    map[*types.Func]*ast.FuncDecl // the package's, by setsCallback
 }
 
@@ -77,6 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 		debug:    uses.Debug,
 		insecure: map[uint16]bool{},
 		pkgVars:  map[types.Object]*ast.CompositeLit{},
+		uses:     uses,
 	}
 	for _, cs := range tls.InsecureCipherSuites() {
 		c.insecure[cs.ID] = true
@@ -207,7 +209,7 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 	if f, ok := fields["MaxVersion"]; ok {
 		c.maxVersion(fl, f, localvar.EnclosingBody(stack))
 	}
-	if f, ok := fields["InsecureSkipVerify"]; ok {
+	if f, ok := fields["InsecureSkipVerify"]; ok && !c.serverOnly(c.uses, lit, stack) {
 		verifies := c.setsCallback(fields["VerifyPeerCertificate"].value) ||
 			c.setsCallback(fields["VerifyConnection"].value) ||
 			c.setsCallback(later["VerifyPeerCertificate"]) ||
@@ -243,6 +245,9 @@ func (c *checker) assign(as *ast.AssignStmt, stack []ast.Node) {
 		case "CipherSuites":
 			c.cipherSuites(fl, f)
 		case "InsecureSkipVerify":
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.serverVar(c.uses, info.Uses[id], id, localvar.EnclosingBody(stack)) {
+				continue // a server's: InsecureSkipVerify does nothing there
+			}
 			c.insecureSkipVerify(fl, f, c.verifiesElsewhere(sel.X, stack))
 		}
 	}
