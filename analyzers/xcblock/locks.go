@@ -16,30 +16,31 @@ import (
 // is held) and XC303 (handshakes without a deadline).
 func (c *checker) function(sc *scope, tls bool) {
 	if c.cfg.Enabled("XC302") {
-		c.lockedBlock(sc, sc.body.List, map[string]bool{})
+		c.lockedBlock(sc, sc.body.List, map[string]ast.Expr{})
 	}
 	if tls && c.cfg.Enabled("XC303") {
 		calls(sc.body, func(call *ast.CallExpr) { c.handshake(sc, call) })
 	}
 }
 
-// lockKind tells what a call does to a sync mutex: "lock", "unlock" or "".
-func lockKind(info *types.Info, call *ast.CallExpr) (kind, key string) {
+// lockKind tells what a call does to a sync mutex: "lock", "unlock" or "";
+// key names the mutex, x is its expression.
+func lockKind(info *types.Info, call *ast.CallExpr) (kind, key string, x ast.Expr) {
 	fn := typeutil.StaticCallee(info, call)
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if fn == nil || !ok {
-		return "", ""
+		return "", "", nil
 	}
 	switch fn.FullName() {
 	case "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock":
 		if ownedByConn(info, sel.X) {
-			return "", "" // a connection's own lock serializes only that connection
+			return "", "", nil // a connection's own lock serializes only that connection
 		}
-		return "lock", types.ExprString(sel.X)
+		return "lock", types.ExprString(sel.X), sel.X
 	case "(*sync.Mutex).Unlock", "(*sync.RWMutex).Unlock", "(*sync.RWMutex).RUnlock":
-		return "unlock", types.ExprString(sel.X)
+		return "unlock", types.ExprString(sel.X), sel.X
 	}
-	return "", ""
+	return "", "", nil
 }
 
 // ownedByConn reports whether a mutex expression (c.handshakeMutex, c.in)
@@ -79,14 +80,14 @@ func isConn(t types.Type) bool {
 // lockedBlock walks statements in order with the set of mutexes provably
 // held. What happens inside a nested block does not prove anything after
 // it, except that a mutex unlocked there may no longer be held.
-func (c *checker) lockedBlock(sc *scope, stmts []ast.Stmt, held map[string]bool) {
+func (c *checker) lockedBlock(sc *scope, stmts []ast.Stmt, held map[string]ast.Expr) {
 	for _, stmt := range stmts {
 		switch s := stmt.(type) {
 		case *ast.ExprStmt:
 			if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
-				switch kind, key := lockKind(sc.info, call); kind {
+				switch kind, key, x := lockKind(sc.info, call); kind {
 				case "lock":
-					held[key] = true
+					held[key] = x
 					continue
 				case "unlock":
 					delete(held, key)
@@ -95,7 +96,7 @@ func (c *checker) lockedBlock(sc *scope, stmts []ast.Stmt, held map[string]bool)
 			}
 			c.whileHeld(sc, s, held)
 		case *ast.DeferStmt:
-			if kind, _ := lockKind(sc.info, s.Call); kind == "" {
+			if kind, _, _ := lockKind(sc.info, s.Call); kind == "" {
 				c.whileHeld(sc, s, held) // a deferred unlock keeps the lock to the end
 			}
 		case *ast.BlockStmt:
@@ -139,11 +140,11 @@ func (c *checker) lockedBlock(sc *scope, stmts []ast.Stmt, held map[string]bool)
 
 // nested walks a nested block with a copy of held; a mutex unlocked
 // anywhere inside may no longer be held after it.
-func (c *checker) nested(sc *scope, held map[string]bool, stmts []ast.Stmt) {
+func (c *checker) nested(sc *scope, held map[string]ast.Expr, stmts []ast.Stmt) {
 	inner := maps.Clone(held)
 	c.lockedBlock(sc, slices.DeleteFunc(stmts, func(s ast.Stmt) bool { return s == nil }), inner)
 	for key := range held {
-		if !inner[key] {
+		if inner[key] == nil {
 			delete(held, key)
 		}
 	}
@@ -151,7 +152,7 @@ func (c *checker) nested(sc *scope, held map[string]bool, stmts []ast.Stmt) {
 
 // whileHeld checks the calls of a statement or expression made while
 // mutexes are held.
-func (c *checker) whileHeld(sc *scope, n ast.Node, held map[string]bool) {
+func (c *checker) whileHeld(sc *scope, n ast.Node, held map[string]ast.Expr) {
 	if len(held) == 0 || n == nil {
 		return
 	}
@@ -160,7 +161,15 @@ func (c *checker) whileHeld(sc *scope, n ast.Node, held map[string]bool) {
 		if !ok {
 			return
 		}
-		keys := slices.Sorted(maps.Keys(held))
+		var keys []string
+		for _, key := range slices.Sorted(maps.Keys(held)) {
+			if !unpublished(sc, held[key], call.Pos()) {
+				keys = append(keys, key)
+			}
+		}
+		if len(keys) == 0 {
+			return
+		}
 		c.cfg.Report(c.pass, "XC302", call, "%s while %s is held: every goroutine waiting for the lock waits for it", what, strings.Join(keys, ", "))
 	})
 }
