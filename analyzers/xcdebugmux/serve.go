@@ -123,6 +123,8 @@ func (s *serving) servesDefault(c inspector.Cursor) string {
 			what = "http.Server without a Handler"
 		case s.isNil(h):
 			what = "http.Server with a nil Handler"
+		case s.object(h) == s.defaultMux:
+			what = "http.Server" // its Handler is http.DefaultServeMux itself
 		case s.isDefaultMux(h):
 			what = "http.Server with Handler " + short(h)
 		default:

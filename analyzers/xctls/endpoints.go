@@ -151,7 +151,7 @@ func (c *checker) gmtlsDefault(e xcuse.Endpoint) {
 	if c.min <= versionSSL30 {
 		return
 	}
-	c.report("XC103", e.Call, "%s %s with gmtls's default configuration, which has no GMSupport and accepts SSL 3.0 to TLS 1.2, below the policy minimum TLS %s%sa gmtls.Config with GMSupport: gmtls.NewGMSupport()", e.Func, verb(e.Side, "serves", "dials"), c.min, report.HintPrefix)
+	c.report("XC103", e.Call, "%s %s with gmtls's default configuration, which has no GMSupport and accepts SSL 3.0 to TLS 1.2, starting below the policy minimum TLS %s%sa gmtls.Config with GMSupport: gmtls.NewGMSupport()", e.Func, verb(e.Side, "serves", "dials"), c.min, report.HintPrefix)
 }
 
 // defaultSuites reports an endpoint whose Go default cipher suites

@@ -26,7 +26,7 @@ func Servers(l net.Listener) {
 	srv.ListenAndServe()
 	plain := http.Server{Addr: ":8081", Handler: nil} // want `^XC203: http.Server with a nil Handler serves http.DefaultServeMux`
 	plain.Serve(l)
-	explicit := &http.Server{Handler: http.DefaultServeMux} // want `^XC203: http.Server with Handler http.DefaultServeMux serves`
+	explicit := &http.Server{Handler: http.DefaultServeMux} // want `^XC203: http.Server serves http.DefaultServeMux, which`
 	explicit.Serve(l)
 	var declared = &http.Server{} // want `^XC203: http.Server without a Handler`
 	declared.Handler = nil        // assigning nil sets nothing

@@ -15,5 +15,5 @@ func Serve(l net.Listener, certs []gmtls.Certificate) net.Listener {
 }
 
 func Dial() (*gmtls.Conn, error) {
-	return gmtls.Dial("tcp", "core.bank.example.cn:443", nil) // want `^XC103: gmtls.Dial dials with gmtls's default configuration, which has no GMSupport and accepts SSL 3.0 to TLS 1.2, below the policy minimum TLS 1.3; use a gmtls.Config with GMSupport: gmtls.NewGMSupport\(\)$` `^XC106: gmtls.Dial dials standard TLS only \(its gmtls.Config has no GMSupport\)`
+	return gmtls.Dial("tcp", "core.bank.example.cn:443", nil) // want `^XC103: gmtls.Dial dials with gmtls's default configuration, which has no GMSupport and accepts SSL 3.0 to TLS 1.2, starting below the policy minimum TLS 1.3; use a gmtls.Config with GMSupport: gmtls.NewGMSupport\(\)$` `^XC106: gmtls.Dial dials standard TLS only \(its gmtls.Config has no GMSupport\)`
 }
