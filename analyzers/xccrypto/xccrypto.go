@@ -46,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	counterparts := map[string]policy.ImportRule{}
-	if cfg.Enabled("XC102") && policy.True(crypto.RequireGM) {
+	if cfg.Enabled("XC102") && policy.True(crypto.RequireGM) && !inLibrary(pass, crypto.GMLibraries) {
 		for _, r := range crypto.GMCounterparts {
 			counterparts[r.Path] = r
 		}
@@ -115,9 +115,10 @@ func reportStandard(pass *analysis.Pass, cfg *xcconfig.Config, pkg *pkgFacts, fi
 		msg += " (dual mode allows it in a package that also imports " + r.Use + ")"
 	}
 	if r.Use != "" {
-		msg += report.HintPrefix + r.Use
-		if r.Reason != "" {
-			msg += ": " + r.Reason
+		use, reason := hintFor(pass, r.Use, r.Reason, cfg.Policy.Crypto.GMLibrary)
+		msg += report.HintPrefix + use
+		if reason != "" {
+			msg += ": " + reason
 		}
 	}
 	var fixes []analysis.SuggestedFix

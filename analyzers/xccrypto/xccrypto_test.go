@@ -11,7 +11,7 @@ import (
 )
 
 func TestCryptoImports(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), xccrypto.Analyzer, "weak", "clean", "suppress", "gov", "dual", "dualmissing")
+	analysistest.Run(t, analysistest.TestData(), xccrypto.Analyzer, "weak", "clean", "suppress", "gov", "dual", "dualmissing", "emmansunuser", "chosenlib", "github.com/tjfoc/gmsm/internal/compat")
 }
 
 // TestMigrate checks the XC102 fixes against the .golden files, for each
