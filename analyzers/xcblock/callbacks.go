@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
@@ -39,12 +41,13 @@ func (c *checker) callbackAssign(as *ast.AssignStmt) {
 }
 
 // callback reports a callback value from which blocking I/O is reachable:
-// a function literal's own calls, or a named function or method value.
+// a function literal's own calls, a named function or method value, or
+// what a factory of the package returns.
 func (c *checker) callback(field string, value ast.Expr, at ast.Node) {
 	var chain []step
 	switch v := ast.Unparen(value).(type) {
 	case *ast.FuncLit:
-		f, _ := c.evaluate(newScope(c.pass.TypesInfo, v.Type, v.Body), nil)
+		f, _ := c.evaluate(c.newScope(v.Type, v.Body), nil)
 		chain = f.Block
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := c.funcOf(v); ok {
@@ -52,9 +55,11 @@ func (c *checker) callback(field string, value ast.Expr, at ast.Node) {
 				chain = prepend(funcStep(fn), f.Block)
 			}
 		} else if lit := c.closure(v); lit != nil {
-			f, _ := c.evaluate(newScope(c.pass.TypesInfo, lit.Type, lit.Body), nil)
+			f, _ := c.evaluate(c.newScope(lit.Type, lit.Body), nil)
 			chain = f.Block
 		}
+	case *ast.CallExpr:
+		chain = c.factory(v)
 	}
 	if chain != nil {
 		c.cfg.Report(c.pass, "XC301", at, "%s may block on network I/O without a deadline: %s", field, chainString(chain, c.pass.Pkg.Path()))
@@ -158,4 +163,53 @@ func objectOf(info *types.Info, id *ast.Ident) types.Object {
 		return obj
 	}
 	return info.Uses[id]
+}
+
+// factory follows a callback made by a call of one of the package's
+// functions (VerifyPeerCertificate: makeVerifier(url)): the chain of the
+// first function literal it returns that blocks, after the factory's name.
+func (c *checker) factory(call *ast.CallExpr) []step {
+	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	decl := c.declOf(fn)
+	if decl == nil {
+		return nil
+	}
+	var chain []step
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if chain != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 {
+				if lit, ok := ast.Unparen(n.Results[0]).(*ast.FuncLit); ok {
+					if f, _ := c.evaluate(c.newScope(lit.Type, lit.Body), nil); f.Block != nil {
+						chain = prepend(funcStep(fn), f.Block)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return chain
+}
+
+// declOf returns the declaration of one of the package's functions.
+func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
+	for _, f := range c.pass.Files {
+		if f.FileStart > fn.Pos() || fn.Pos() > f.FileEnd {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && c.pass.TypesInfo.Defs[fd.Name] == fn {
+				return fd
+			}
+		}
+	}
+	return nil
 }

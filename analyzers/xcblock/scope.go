@@ -17,6 +17,7 @@ type scope struct {
 	body   *ast.BlockStmt
 	params map[types.Object]bool
 	defs   map[types.Object][]ast.Expr // every value assigned to a local
+	stored *stored                     // what the package stores in its variables and fields
 }
 
 func newScope(info *types.Info, typ *ast.FuncType, body *ast.BlockStmt) *scope {
@@ -179,11 +180,11 @@ func (s *scope) fieldAssigned(x ast.Expr, fields ...string) bool {
 func (s *scope) unbounded(x ast.Expr, pkg, name string, fields ...string) bool {
 	v, ok := s.origin(x)
 	if !ok {
-		return false
+		return s.storedUnbounded(x, pkg, name, fields...)
 	}
 	set, ok := s.literalOf(v, pkg, name)
 	if !ok {
-		return false
+		return v != nil && s.storedUnbounded(v, pkg, name, fields...)
 	}
 	for _, f := range fields {
 		if set[f] {
@@ -257,4 +258,56 @@ func isNamed(t types.Type, pkg, name string) bool {
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg
+}
+
+// storedUnbounded reports whether x names a package variable or a field of
+// one of the package's struct types, and every value the package stores
+// in it is a pkg.name with none of the deadline fields set (or net/http's
+// DefaultClient). A nil pointer stored proves nothing either way.
+func (s *scope) storedUnbounded(x ast.Expr, pkg, name string, fields ...string) bool {
+	if s.stored == nil {
+		return false
+	}
+	v := s.stored.holder(x)
+	if v == nil {
+		return false
+	}
+	known := false
+	for _, val := range s.stored.values(v) {
+		if _, bad := val.(*ast.BadExpr); bad {
+			return false
+		}
+		if val == nil {
+			if _, ptr := v.Type().Underlying().(*types.Pointer); ptr {
+				continue
+			}
+		} else if tv, ok := s.info.Types[val]; ok && tv.IsNil() {
+			continue
+		}
+		if val != nil && name == "Client" && isDefaultClient(s.info, val) {
+			known = true
+			continue
+		}
+		set, ok := s.literalOf(val, pkg, name)
+		if !ok {
+			return false
+		}
+		for _, f := range fields {
+			if set[f] {
+				return false
+			}
+		}
+		known = true
+	}
+	return known
+}
+
+// newScope is a scope of one of the package's function bodies.
+func (c *checker) newScope(typ *ast.FuncType, body *ast.BlockStmt) *scope {
+	s := newScope(c.pass.TypesInfo, typ, body)
+	if c.stored == nil {
+		c.stored = &stored{files: c.pass.Files, info: c.pass.TypesInfo, pkg: c.pass.Pkg}
+	}
+	s.stored = c.stored
+	return s
 }

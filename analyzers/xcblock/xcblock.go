@@ -52,6 +52,7 @@ type checker struct {
 	cfg      *xcconfig.Config
 	nodes    map[*types.Func]*fnode
 	closures map[*types.Var]*ast.FuncLit // built on first use
+	stored   *stored
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -85,11 +86,11 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		case *ast.FuncDecl:
 			if n.Body != nil && (tls || locks.within(n)) {
-				c.function(newScope(pass.TypesInfo, n.Type, n.Body), tls)
+				c.function(c.newScope(n.Type, n.Body), tls)
 			}
 		case *ast.FuncLit:
 			if tls || locks.within(n) {
-				c.function(newScope(pass.TypesInfo, n.Type, n.Body), tls)
+				c.function(c.newScope(n.Type, n.Body), tls)
 			}
 		}
 		return true
@@ -178,7 +179,7 @@ func (c *checker) computeFacts(ins *inspector.Inspector) {
 	for _, d := range decls {
 		fn := c.pass.TypesInfo.Defs[d.Name].(*types.Func)
 		n := c.nodes[fn]
-		f, local := c.evaluate(newScope(c.pass.TypesInfo, d.Type, d.Body), fn)
+		f, local := c.evaluate(c.newScope(d.Type, d.Body), fn)
 		n.fact = f
 		for _, callee := range local {
 			c.nodes[callee].callers = append(c.nodes[callee].callers, n)

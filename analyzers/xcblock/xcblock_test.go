@@ -11,5 +11,5 @@ import (
 // revocation is a dependency of callbacks and locks: its facts carry the
 // chains across packages.
 func TestXCBlock(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), xcblock.Analyzer, "revocation", "callbacks", "locks", "handshake", "tlcpuse")
+	analysistest.Run(t, analysistest.TestData(), xcblock.Analyzer, "revocation", "callbacks", "locks", "handshake", "tlcpuse", "pkivar", "stores")
 }
