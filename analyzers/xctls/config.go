@@ -96,10 +96,10 @@ func (c *checker) setsCallback(value ast.Expr) bool {
 	first := []int{0}
 	switch v := ast.Unparen(value).(type) {
 	case *ast.FuncLit:
-		return c.usesParams(v.Type, v.Body, first, 0)
+		return alwaysFails(info, v.Body) || c.usesParams(v.Type, v.Body, first, 0)
 	case *ast.Ident, *ast.SelectorExpr:
 		if decl := c.funcDecl(v); decl != nil {
-			return c.usesParams(decl.Type, decl.Body, first, 0)
+			return alwaysFails(info, decl.Body) || c.usesParams(decl.Type, decl.Body, first, 0)
 		}
 	}
 	return true // a function from elsewhere: assume it verifies
@@ -300,4 +300,50 @@ func objectOf(info *types.Info, id *ast.Ident) types.Object {
 		return obj
 	}
 	return info.Uses[id]
+}
+
+// alwaysFails reports whether a verification callback's body never
+// accepts: it ends in a return or a panic, and each of its returns gives
+// an error made where it stands (errors.New, fmt.Errorf). A template
+// Config with such a callback accepts no certificate until a copy of it
+// gets a callback of its own; the copy is judged where that is set.
+func alwaysFails(info *types.Info, body *ast.BlockStmt) bool {
+	if body == nil || len(body.List) == 0 {
+		return false
+	}
+	switch last := body.List[len(body.List)-1].(type) {
+	case *ast.ReturnStmt:
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(last.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if b, ok := typeutil.Callee(info, call).(*types.Builtin); !ok || b.Name() != "panic" {
+			return false
+		}
+	default:
+		return false
+	}
+	fails := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			fails = fails && len(n.Results) == 1 && madeError(info, n.Results[0])
+		}
+		return fails
+	})
+	return fails
+}
+
+// madeError reports whether e makes a new error: errors.New(…) or
+// fmt.Errorf(…), never nil.
+func madeError(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && (fn.FullName() == "errors.New" || fn.FullName() == "fmt.Errorf")
 }
