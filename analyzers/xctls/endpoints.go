@@ -85,6 +85,11 @@ func (c *checker) calls(uses *xcuse.Uses) {
 			c.standardOnly(call.Call, call.Callee, first.Side, " (through "+chain(call, first)+" in "+call.Package+")")
 		}
 		for _, r := range std {
+			if r.Config == xcuse.Given && r.MinVersion != 0 && policy.TLSVersion(r.MinVersion) < c.min {
+				c.report("XC103", call.Call, "%s %s (through %s in %s) with a MinVersion of %s, below the policy minimum TLS %s%sin place of %s, an endpoint the program configures, with MinVersion: %s",
+					call.Callee, verb(r.Side, "serves", "dials"), chain(call, r), call.Package, versionName(uint64(r.MinVersion)), c.min, report.HintPrefix, call.Callee, c.recommended(stdTLS))
+				break
+			}
 			if r.Config != xcuse.Default || r.Side == xcuse.EitherSide {
 				continue
 			}

@@ -36,8 +36,10 @@ type Reached struct {
 	Flavor tlstype.Flavor
 	Config Config
 	// Versions (with where it comes from) and Suites of an endpoint, as
-	// its package's code shows them.
+	// its package's code shows them; MinVersion the constant its
+	// configuration sets, 0 when none is in sight.
 	Versions, Suites string
+	MinVersion       uint16
 
 	Algorithm, Primitive, Mode, Function, Library, Package string
 	KeyBits                                                int
@@ -196,6 +198,7 @@ func reach(pass *analysis.Pass, u *Uses) {
 			// module's: only what the code itself says is carried.
 			if e.Versions != "" && (e.VersionsFrom == "its configuration" || e.Flavor != tlstype.Std) {
 				r.Versions = e.Versions + " (" + e.VersionsFrom + ")"
+				r.MinVersion = e.MinVersion
 			}
 			if e.Suites != "" && !strings.HasPrefix(e.Suites, "Go's defaults") {
 				r.Suites = e.Suites

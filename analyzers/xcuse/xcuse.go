@@ -82,6 +82,9 @@ type Endpoint struct {
 	// configuration"); Suites likewise for its cipher suites. Empty when
 	// the configuration is not in sight.
 	Versions, VersionsFrom, Suites string
+	// MinVersion is the constant MinVersion its configuration sets, 0 when
+	// none is in sight.
+	MinVersion uint16
 }
 
 // Uses is what a package does with TLS and crypto.
@@ -269,21 +272,21 @@ func (u *Uses) describe(info *types.Info, e *Endpoint, stack []ast.Node) {
 	} else if e.Config == Unknown {
 		return
 	}
-	min := func() (string, bool) {
+	min := func() (string, uint64, bool) {
 		if lit == nil {
-			return "", false
+			return "", 0, false
 		}
 		v, ok := keyed(lit, "MinVersion")
 		if !ok || v == nil {
-			return "", false
+			return "", 0, false
 		}
 		tv, ok := info.Types[v]
 		if !ok || tv.Value == nil {
-			return "", false
+			return "", 0, false
 		}
 		n, ok := constant.Uint64Val(constant.ToInt(tv.Value))
 		name, known := versionNames[n]
-		return name, ok && known
+		return name, n, ok && known
 	}
 	suitesSet := false
 	if lit != nil {
@@ -312,8 +315,8 @@ func (u *Uses) describe(info *types.Info, e *Endpoint, stack []ast.Node) {
 	default:
 		e.Versions, e.VersionsFrom = "TLS 1.2 and up", "Go's default"
 	}
-	if v, ok := min(); ok && e.Flavor == tlstype.Std {
-		e.Versions, e.VersionsFrom = v+" and up", "its configuration"
+	if v, n, ok := min(); ok && e.Flavor == tlstype.Std {
+		e.Versions, e.VersionsFrom, e.MinVersion = v+" and up", "its configuration", uint16(n)
 	}
 	switch {
 	case suitesSet:

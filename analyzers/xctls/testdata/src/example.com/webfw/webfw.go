@@ -20,6 +20,17 @@ func (e *Engine) RunTLS(addr, cert, key string) error {
 	return http.ListenAndServeTLS(addr, cert, key, nil)
 }
 
+// RunTLS12 serves with a configuration of its own, as gin 1.10 does.
+func (e *Engine) RunTLS12(addr, cert, key string) error {
+	srv := &http.Server{Addr: addr, TLSConfig: &tls.Config{MinVersion: tls.VersionTLS12}}
+	return srv.ListenAndServeTLS(cert, key)
+}
+
+// ListenTLS wraps a listener with its own configuration, as fiber does.
+func ListenTLS(l net.Listener) net.Listener {
+	return tls.NewListener(l, &tls.Config{MinVersion: tls.VersionTLS13})
+}
+
 // RunTLSConfig serves with the configuration it is given.
 func (e *Engine) RunTLSConfig(l net.Listener, cfg *tls.Config) {
 	e.serve(tls.NewListener(l, cfg))
