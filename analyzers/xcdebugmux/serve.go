@@ -25,10 +25,14 @@ type serving struct {
 	defaultMux types.Object          // net/http.DefaultServeMux
 	muxVars    map[types.Object]bool // variables assigned the default mux
 	handled    map[types.Object]bool // servers whose Handler is assigned
+	// copies maps a variable or field holding a server to those it is
+	// copied into (w := &wrapper{hs: srv}, setup(srv)'s parameter): a
+	// Handler set through any of them is the server's.
+	copies map[types.Object][]types.Object
 }
 
 func newServing(pass *analysis.Pass, http *types.Package) *serving {
-	s := &serving{info: pass.TypesInfo, muxVars: map[types.Object]bool{}, handled: map[types.Object]bool{}}
+	s := &serving{info: pass.TypesInfo, muxVars: map[types.Object]bool{}, handled: map[types.Object]bool{}, copies: map[types.Object][]types.Object{}}
 	s.server, _ = http.Scope().Lookup("Server").(*types.TypeName)
 	s.defaultMux = http.Scope().Lookup("DefaultServeMux")
 	if s.server != nil {
@@ -68,9 +72,29 @@ func (s *serving) collect(files []*ast.File) {
 						assigns = append(assigns, assign{n.Names[i], n.Values[i]})
 					}
 				}
+			case *ast.KeyValueExpr:
+				if key, ok := n.Key.(*ast.Ident); ok {
+					if f, ok := s.info.Uses[key].(*types.Var); ok && f.IsField() {
+						s.copy(f, n.Value)
+					}
+				}
+			case *ast.CallExpr:
+				if fn := typeutil.StaticCallee(s.info, n); fn != nil {
+					params := fn.Signature().Params()
+					for i, arg := range n.Args {
+						if i < params.Len() {
+							s.copy(params.At(i), arg)
+						}
+					}
+				}
 			}
 			return true
 		})
+	}
+	for _, a := range assigns {
+		if obj := s.object(a.lhs); obj != nil {
+			s.copy(obj, a.rhs)
+		}
 	}
 	for changed := true; changed; {
 		changed = false
@@ -130,7 +154,7 @@ func (s *serving) servesDefault(c inspector.Cursor) string {
 		default:
 			return ""
 		}
-		if obj := s.boundTo(c); obj != nil && s.handled[obj] {
+		if obj := s.boundTo(c); obj != nil && s.handledVia(obj, map[types.Object]bool{}) {
 			return "" // x.Handler = h elsewhere
 		}
 		return what
@@ -238,4 +262,39 @@ func short(e ast.Expr) string {
 func isNamed(t types.Type, name *types.TypeName) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj() == name
+}
+
+// copy notes that the server value e holds, if it names a variable or
+// field of http.Server type, is copied into to.
+func (s *serving) copy(to types.Object, e ast.Expr) {
+	if s.server == nil || !isServerPtr(s.info.TypeOf(e), s.server) {
+		return
+	}
+	if from := s.object(e); from != nil && from != to {
+		s.copies[from] = append(s.copies[from], to)
+	}
+}
+
+// handledVia reports whether obj, or anything it is copied into, gets a
+// Handler assigned.
+func (s *serving) handledVia(obj types.Object, seen map[types.Object]bool) bool {
+	if seen[obj] {
+		return false
+	}
+	seen[obj] = true
+	if s.handled[obj] {
+		return true
+	}
+	for _, to := range s.copies[obj] {
+		if s.handledVia(to, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// isServerPtr reports whether t is *http.Server.
+func isServerPtr(t types.Type, server *types.TypeName) bool {
+	p, ok := t.(*types.Pointer)
+	return ok && isNamed(p.Elem(), server)
 }

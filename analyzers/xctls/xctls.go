@@ -80,8 +80,8 @@ func run(pass *analysis.Pass) (any, error) {
 		pkgVars:  map[types.Object]*ast.CompositeLit{},
 		uses:     uses,
 	}
-	for _, cs := range tls.InsecureCipherSuites() {
-		c.insecure[cs.ID] = true
+	for _, s := range policy.InsecureSuites {
+		c.insecure[s.ID] = true
 	}
 	if names := cfg.Policy.Crypto.CipherSuites; names != nil {
 		c.approved = map[uint16]bool{}
@@ -491,8 +491,11 @@ func (c *checker) cipherSuites(fl flavor, f field) {
 		}
 		name := policy.CipherSuiteName(uint16(id))
 		switch {
-		case c.insecure[uint16(id)] || fl.SpeaksGM() && insecureGM(uint16(id)):
-			insecure = append(insecure, name)
+		case c.insecure[uint16(id)]:
+			s, _ := policy.Insecure(uint16(id))
+			insecure = append(insecure, name+" ("+s.Why+")")
+		case fl.SpeaksGM() && insecureGM(uint16(id)):
+			insecure = append(insecure, name+" (SHA-1 MAC)")
 		case c.approved != nil && !c.approved[uint16(id)]:
 			unapproved = append(unapproved, name)
 		}

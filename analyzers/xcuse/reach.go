@@ -157,11 +157,10 @@ func reach(pass *analysis.Pass, u *Uses) {
 			}
 			n := &node{}
 			nodes[fn], order = n, append(order, fn)
-			straight := straightLine(fd.Body)
-			ast.Inspect(fd.Body, func(x ast.Node) bool {
+			straightWalk(fd.Body, func(x ast.Node, straight bool) bool {
 				if _, ok := owner[x]; ok {
 					owner[x] = fn
-					always[x] = straight[x]
+					always[x] = straight
 				}
 				call, ok := x.(*ast.CallExpr)
 				if !ok {
@@ -173,7 +172,7 @@ func reach(pass *analysis.Pass, u *Uses) {
 				}
 				callee = callee.Origin()
 				if callee.Pkg() == pass.Pkg {
-					n.local = append(n.local, localCall{callee, straight[call]})
+					n.local = append(n.local, localCall{callee, straight})
 					return true
 				}
 				var fact ReachFact
@@ -183,7 +182,7 @@ func reach(pass *analysis.Pass, u *Uses) {
 				name := shortName(callee)
 				var via []Reached
 				for _, r := range fact.Reached {
-					via = append(via, r.prefixed(name, straight[call]))
+					via = append(via, r.prefixed(name, straight))
 				}
 				n.reached, _ = merge(n.reached, via)
 				u.Calls = append(u.Calls, Call{Call: call, Callee: name, Package: callee.Pkg().Path(), Reached: fact.Reached})
@@ -266,70 +265,60 @@ func merge(have, add []Reached) ([]Reached, bool) {
 	return have, grew
 }
 
-// straightLine returns the nodes (calls, and crypto functions passed as
-// values) a function body evaluates on every run that gets past them:
-// those in its top-level statements (an if's or switch's
-// init and condition included, not their bodies), outside function
-// literals and the right side of && and ||, and those in the top-level
-// statements of a function literal called where it stands (go func() {
-// … }()). A statement after an early return counts: the function reaches
-// it whenever it does not fail first.
-func straightLine(body *ast.BlockStmt) map[ast.Node]bool {
-	calls := map[ast.Node]bool{}
-	var expr func(ast.Node)
-	var block func(*ast.BlockStmt)
-	expr = func(root ast.Node) {
-		if root == nil {
-			return
-		}
-		ast.Inspect(root, func(x ast.Node) bool {
-			calls[x] = true
-			switch x := x.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.BinaryExpr:
-				if x.Op == token.LAND || x.Op == token.LOR {
-					expr(x.X)
-					return false
-				}
-			case *ast.CallExpr:
-				if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
-					block(lit.Body)
-				}
-			}
+// straightWalk walks a function body as ast.Inspect does, telling visit
+// whether each node is on the body's straight line: evaluated on every run
+// that gets past it. Off it are the bodies of if, for, range, switch and
+// select statements (their init, condition, tag and range expression are
+// on it), the right side of && and ||, and function literals, except the
+// body of one called where it stands (go func() { … }()). A statement
+// after an early return counts: the function reaches it whenever it does
+// not fail first.
+func straightWalk(body *ast.BlockStmt, visit func(n ast.Node, straight bool) bool) {
+	type frame struct {
+		n        ast.Node
+		straight bool
+	}
+	stack := []frame{{nil, true}}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
 			return true
-		})
-	}
-	var stmt func(ast.Stmt)
-	block = func(b *ast.BlockStmt) {
-		for _, s := range b.List {
-			stmt(s)
 		}
-	}
-	stmt = func(s ast.Stmt) {
-		switch s := s.(type) {
-		case *ast.ExprStmt, *ast.AssignStmt, *ast.ReturnStmt, *ast.DeclStmt, *ast.SendStmt, *ast.IncDecStmt:
-			expr(s)
-		case *ast.GoStmt:
-			expr(s.Call)
-		case *ast.DeferStmt:
-			expr(s.Call)
-		case *ast.LabeledStmt:
-			stmt(s.Stmt)
-		case *ast.BlockStmt:
-			block(s)
-		case *ast.IfStmt:
-			if s.Init != nil {
-				stmt(s.Init)
-			}
-			expr(s.Cond)
-		case *ast.SwitchStmt:
-			if s.Init != nil {
-				stmt(s.Init)
-			}
-			expr(s.Tag)
+		top := stack[len(stack)-1]
+		var grand ast.Node
+		if len(stack) > 1 {
+			grand = stack[len(stack)-2].n
 		}
+		straight := top.straight && straightEdge(top.n, n, grand)
+		if !visit(n, straight) {
+			return false
+		}
+		stack = append(stack, frame{n, straight})
+		return true
+	})
+}
+
+// straightEdge reports whether child is evaluated whenever parent is
+// (grand is parent's parent, for a function literal called in place).
+func straightEdge(parent, child, grand ast.Node) bool {
+	switch p := parent.(type) {
+	case *ast.IfStmt:
+		return child == p.Init || child == p.Cond
+	case *ast.ForStmt:
+		return child == p.Init || child == p.Cond
+	case *ast.RangeStmt:
+		return child == p.X
+	case *ast.SwitchStmt:
+		return child == p.Init || child == p.Tag
+	case *ast.TypeSwitchStmt:
+		return child == p.Init || child == p.Assign
+	case *ast.SelectStmt, *ast.CaseClause, *ast.CommClause:
+		return false
+	case *ast.BinaryExpr:
+		return child != p.Y || p.Op != token.LAND && p.Op != token.LOR
+	case *ast.FuncLit:
+		call, ok := grand.(*ast.CallExpr)
+		return ok && ast.Unparen(call.Fun) == parent
 	}
-	block(body)
-	return calls
+	return true
 }

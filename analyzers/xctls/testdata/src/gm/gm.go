@@ -14,7 +14,7 @@ func Configs() []*gmtls.Config {
 		{MinVersion: gmtls.VersionTLS12},
 		{GMSupport: nil}, // want `^XC103: gmtls.Config leaves MinVersion unset`
 		{MinVersion: gmtls.VersionTLS12, InsecureSkipVerify: true}, // want `^XC104: gmtls.Config sets InsecureSkipVerify`
-		{GMSupport: gmtls.NewGMSupport(), CipherSuites: []uint16{ // want `^XC105: gmtls.Config CipherSuites includes insecure RSA_SM4_CBC_SHA1, TLS_RSA_WITH_RC4_128_SHA$`
+		{GMSupport: gmtls.NewGMSupport(), CipherSuites: []uint16{ // want `^XC105: gmtls.Config CipherSuites includes insecure RSA_SM4_CBC_SHA1 \(SHA-1 MAC\), TLS_RSA_WITH_RC4_128_SHA \(RC4 \(RFC 7465\)\)$`
 			gmtls.GMTLS_SM2_WITH_SM4_SM3,
 			gmtls.GMTLS_RSA_WITH_SM4_SHA1,
 			gmtls.TLS_RSA_WITH_RC4_128_SHA,
