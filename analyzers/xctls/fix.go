@@ -72,8 +72,12 @@ func (c *checker) setMinVersion(fl flavor, lit ast.Expr) *analysis.SuggestedFix 
 		return nil
 	}
 	for _, e := range cl.Elts {
-		if _, keyed := e.(*ast.KeyValueExpr); !keyed {
+		kv, keyed := e.(*ast.KeyValueExpr)
+		if !keyed {
 			return nil
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "MinVersion" {
+			return nil // MinVersion: 0, set: raising it is a person's edit
 		}
 	}
 	v := c.minimum(cl)

@@ -197,14 +197,20 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 	}
 	later := assignedFields(info, localvar.EnclosingBody(stack), base, obj, loose, "MinVersion", "GMSupport", "VerifyPeerCertificate", "VerifyConnection")
 
-	if f, ok := fields["MinVersion"]; ok {
+	f, hasMin := fields["MinVersion"]
+	zero := false
+	if hasMin {
+		v, known := c.versionOf(f.value, localvar.EnclosingBody(stack))
+		zero = known && v == 0 // MinVersion: 0 is Go's default, as if unset
+	}
+	if hasMin && !zero {
 		c.minVersion(fl, f, localvar.EnclosingBody(stack))
 	} else if _, set := later["MinVersion"]; !set && !overwritten(info, localvar.EnclosingBody(stack), obj) && !(lhs != nil && !loose && c.fieldSource(obj, 0)) {
 		gm := fields["GMSupport"].value
 		if gm == nil {
 			gm = later["GMSupport"]
 		}
-		c.unsetMinVersion(fl, lit, gm, isClient(fields, stack))
+		c.unsetMinVersion(fl, lit, gm, isClient(fields, stack), zero)
 	}
 	if f, ok := fields["MaxVersion"]; ok {
 		c.maxVersion(fl, f, localvar.EnclosingBody(stack))
@@ -408,7 +414,11 @@ func isClient(fields map[string]field, stack []ast.Node) bool {
 // unsetMinVersion judges a literal without MinVersion by the default of
 // the library and Go version. gmSupport is the literal's GMSupport value;
 // client tells a literal that is plainly a client's.
-func (c *checker) unsetMinVersion(fl flavor, lit ast.Expr, gmSupport ast.Expr, client bool) {
+func (c *checker) unsetMinVersion(fl flavor, lit ast.Expr, gmSupport ast.Expr, client, zero bool) {
+	unset := "leaves MinVersion unset"
+	if zero {
+		unset = "sets MinVersion 0, Go's default"
+	}
 	switch fl {
 	case stdTLS:
 		// Clients default to TLS 1.2 since Go 1.18; servers since Go 1.22,
@@ -418,7 +428,7 @@ func (c *checker) unsetMinVersion(fl flavor, lit ast.Expr, gmSupport ast.Expr, c
 			def, why = tls.VersionTLS10, fmt.Sprintf("Go's default for servers is TLS 1.0 (tls10server=1 from %s)", from)
 		}
 		if def < uint64(c.min) {
-			c.reportFix("XC103", lit, c.setMinVersion(fl, lit), "tls.Config leaves MinVersion unset: %s, below the policy minimum TLS %s%sMinVersion: %s", why, c.min, report.HintPrefix, c.recommended(fl))
+			c.reportFix("XC103", lit, c.setMinVersion(fl, lit), "tls.Config %s: %s, below the policy minimum TLS %s%sMinVersion: %s", unset, why, c.min, report.HintPrefix, c.recommended(fl))
 		}
 	case gmTLS:
 		if gmSupport != nil && !isNil(c.pass.TypesInfo, gmSupport) {
@@ -428,7 +438,7 @@ func (c *checker) unsetMinVersion(fl flavor, lit ast.Expr, gmSupport ast.Expr, c
 			c.report("XC103", lit, "gmtls.Config without GMSupport speaks standard TLS only up to 1.2, below the policy minimum TLS %s%sgmtls.NewGMSupport() for GM TLS and crypto/tls for TLS %s", c.min, report.HintPrefix, c.min)
 			return
 		}
-		c.report("XC103", lit, "gmtls.Config leaves MinVersion unset: without GMSupport it accepts SSL 3.0 and TLS 1.0, below the policy minimum TLS %s%sMinVersion: %s", c.min, report.HintPrefix, c.recommended(fl))
+		c.report("XC103", lit, "gmtls.Config %s: without GMSupport it accepts SSL 3.0 and TLS 1.0, below the policy minimum TLS %s%sMinVersion: %s", unset, c.min, report.HintPrefix, c.recommended(fl))
 	}
 }
 

@@ -89,3 +89,12 @@ func LiteralCopy(other *tls.Config) *tls.Config {
 	}
 	return cfg
 }
+
+// MinVersion 0 is Go's default, as if unset (gosec's G402 samples).
+func ZeroMin() []*tls.Config {
+	var zero uint16 = 0
+	return []*tls.Config{
+		{MinVersion: 0},    // want `^XC103: tls.Config sets MinVersion 0, Go's default: Go's default is TLS 1.2, below the policy minimum TLS 1.3`
+		{MinVersion: zero}, // want `^XC103: tls.Config sets MinVersion 0, Go's default`
+	}
+}
