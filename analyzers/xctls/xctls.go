@@ -51,6 +51,9 @@ type checker struct {
 	insecure map[uint16]bool
 	pkgVars  map[types.Object]*ast.CompositeLit
 	uses     *xcuse.Uses
+	// quic: the package's TLS is QUIC's only (see quicOnly), which is
+	// TLS 1.3 whatever MinVersion says.
+	quic bool
 	funcs    map[*types.Func]*ast.FuncDecl // the package's, by setsCallback
 }
 
@@ -95,6 +98,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins.Preorder([]ast.Node{(*ast.GenDecl)(nil)}, func(n ast.Node) {
 		c.collectVars(n.(*ast.GenDecl))
 	})
+	c.quic = quicOnly(pass, uses, ins)
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)}
 	gm := importsPath(pass.Pkg, tlstype.GMTLSPath)
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
@@ -421,6 +425,9 @@ func (c *checker) unsetMinVersion(fl flavor, lit ast.Expr, gmSupport ast.Expr, c
 	}
 	switch fl {
 	case stdTLS:
+		if c.quic {
+			return // QUIC negotiates TLS 1.3 only (RFC 9001)
+		}
 		// Clients default to TLS 1.2 since Go 1.18; servers since Go 1.22,
 		// unless GODEBUG tls10server=1.
 		def, why := uint64(tls.VersionTLS12), "Go's default is TLS 1.2"

@@ -9,7 +9,7 @@ import (
 )
 
 func TestXCTLS(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), xctls.Analyzer, "versions", "skipverify", "suites", "gm", "fin", "godebugmain", "godebuglib", "godebugdefault", "endpoints", "dualmode", "endpointsbaseline", "example.com/depcalls", "fieldsource", "tlcpfin", "gmplain", "gmgiven")
+	analysistest.Run(t, analysistest.TestData(), xctls.Analyzer, "versions", "skipverify", "suites", "gm", "fin", "godebugmain", "godebuglib", "godebugdefault", "endpoints", "dualmode", "endpointsbaseline", "example.com/depcalls", "fieldsource", "quiconly", "quicmixed", "tlcpfin", "gmplain", "gmgiven")
 }
 
 // Go's default MinVersion depends on the module's go version.
