@@ -189,6 +189,9 @@ func (c *checker) blockingCall(sc *scope, call *ast.CallExpr) (string, bool) {
 		return "", false
 	}
 	f := c.factOf(callee)
+	if handshaken(sc, call, callee) {
+		f.Verify = nil // the handshake, and its verification, are done
+	}
 	switch {
 	case f.Verify != nil:
 		return "certificate verification (" + chainString(prepend(funcStep(callee), f.Verify), from) + ")", true
@@ -266,4 +269,32 @@ func (c *checker) deadlineBefore(sc *scope, handshake *ast.CallExpr, conn, raw a
 		return !found
 	})
 	return found
+}
+
+// handshaken reports whether call is a method of a TLS library's Conn
+// (Read, Write: they handshake first if the connection has not) on a
+// connection the function got from that library's Dial, DialWithDialer or
+// a Dialer's Dial or DialContext, which return after the handshake: its
+// certificates are verified already.
+func handshaken(sc *scope, call *ast.CallExpr, callee *types.Func) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || callee.Pkg() == nil || receiverName(callee) != "Conn" || tlstype.ForPath(callee.Pkg().Path()) == tlstype.None {
+		return false
+	}
+	v, ok := sc.origin(sel.X)
+	dial, isCall := ast.Unparen(v).(*ast.CallExpr)
+	if !ok || !isCall {
+		return false
+	}
+	fn := typeutil.StaticCallee(sc.info, dial)
+	if fn == nil || fn.Pkg() == nil || tlstype.ForPath(fn.Pkg().Path()) == tlstype.None {
+		return false
+	}
+	switch recv := receiverName(fn); {
+	case recv == "" && (fn.Name() == "Dial" || fn.Name() == "DialWithDialer"):
+		return true
+	case recv == "Dialer" && (fn.Name() == "Dial" || fn.Name() == "DialContext"):
+		return true
+	}
+	return false
 }

@@ -31,7 +31,7 @@ func DialDialer(d *net.Dialer, cfg *tls.Config) {
 	tls.DialWithDialer(d, "tcp", "platform.example.gov.cn:443", cfg) // the caller's dialer
 }
 
-func Handshakes(cfg *tls.Config, gm *gmtls.Config) error {
+func Handshakes(cfg *tls.Config, gm *gmtls.Config) error { // want Handshakes:"verifies via gmtls.Conn.Handshake → x509.Certificate.Verify"
 	raw, err := net.DialTimeout("tcp", "platform.example.gov.cn:443", 5*time.Second)
 	if err != nil {
 		return err

@@ -21,11 +21,27 @@ type Config struct {
 
 type Conn struct{ net.Conn }
 
-func (c *Conn) Handshake() error { return nil }
+// Handshake verifies the peer's chain, as gmtls's clientHandshake does;
+// Write and Read handshake first when the connection has not.
+func (c *Conn) Handshake() error {
+	var leaf *x509.Certificate
+	_, err := leaf.Verify(x509.VerifyOptions{})
+	return err
+}
+
+func (c *Conn) Write(b []byte) (int, error) {
+	if err := c.Handshake(); err != nil {
+		return 0, err
+	}
+	return len(b), nil
+}
 
 func Client(conn net.Conn, config *Config) *Conn { return &Conn{conn} }
 
-func Dial(network, addr string, config *Config) (*Conn, error) { return nil, nil }
+func Dial(network, addr string, config *Config) (*Conn, error) {
+	c := &Conn{}
+	return c, c.Handshake()
+}
 
 func DialWithDialer(dialer *net.Dialer, network, addr string, config *Config) (*Conn, error) {
 	return nil, nil
