@@ -121,6 +121,12 @@ func connectionless(info *types.Info, e ast.Expr) bool {
 // ipLiteral reports whether an address is a constant whose host is an IP
 // address (or empty): no name to look up.
 func ipLiteral(info *types.Info, e ast.Expr) bool {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 2 {
+		// net.JoinHostPort("0.0.0.0", port): the host is what counts.
+		if fn := typeutil.StaticCallee(info, call); fn != nil && fn.FullName() == "net.JoinHostPort" {
+			return ipHost(info, call.Args[0])
+		}
+	}
 	tv, ok := info.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return false
@@ -155,4 +161,14 @@ func (s *scope) verifier(call *ast.CallExpr) (step, bool) {
 		return step{}, false
 	}
 	return step{fn.Pkg().Path(), "Certificate.Verify"}, true
+}
+
+// ipHost reports whether a host is a constant IP address (or empty).
+func ipHost(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	host, _, _ := strings.Cut(constant.StringVal(tv.Value), "%")
+	return host == "" || net.ParseIP(host) != nil
 }

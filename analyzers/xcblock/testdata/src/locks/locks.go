@@ -132,6 +132,8 @@ func (s *stats) dialLocked() { // want dialLocked:"blocks via net.ResolveUDPAddr
 	s.conn, _ = net.Dial("udp", "[2001:db8::1]:8125")
 	net.DialUDP("udp", nil, &net.UDPAddr{IP: net.IPv4(192, 0, 2, 1), Port: 8125})
 	net.ResolveUDPAddr("udp", "192.0.2.1:53")
+	net.ResolveUDPAddr("udp", net.JoinHostPort("0.0.0.0", "53"))
+	net.ResolveUDPAddr("udp", net.JoinHostPort("ns.example.gov.cn", "53")) // want `^XC302: network I/O without a deadline \(net.ResolveUDPAddr\) while s.mu is held`
 	net.ResolveUDPAddr("udp", "ns.example.gov.cn:53") // want `^XC302: network I/O without a deadline \(net.ResolveUDPAddr\) while s.mu is held`
 	net.ResolveTCPAddr("tcp", "ocsp.example.gov.cn:80") // want `^XC302: network I/O without a deadline \(net.ResolveTCPAddr\) while s.mu is held`
 	s.conn, _ = net.Dial("udp", "statsd.example.gov.cn:8125") // want `^XC302: network I/O without a deadline \(net.Dial\) while s.mu is held`
