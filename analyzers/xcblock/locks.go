@@ -231,8 +231,9 @@ func (c *checker) handshake(sc *scope, call *ast.CallExpr) {
 }
 
 // madeHere reports whether conn was made in this function by tls.Client or
-// tls.Server (or gmtls's) from a raw connection also made here, and returns
-// that raw connection. A raw connection from a parameter is the caller's.
+// tls.Server (or gmtls's) from a raw connection also made here (by a call:
+// a dial or an accept), and returns that raw connection. A raw connection
+// from a parameter is the caller's, and so is one a struct literal wraps.
 func (c *checker) madeHere(sc *scope, conn ast.Expr) (ast.Expr, bool) {
 	v, ok := sc.origin(conn)
 	if !ok || v == nil {
@@ -247,8 +248,8 @@ func (c *checker) madeHere(sc *scope, conn ast.Expr) (ast.Expr, bool) {
 		return nil, false
 	}
 	raw := call.Args[0]
-	if _, ok := sc.origin(raw); !ok {
-		return nil, false
+	if v, ok := sc.origin(raw); !ok || !isCall(v) {
+		return nil, false // a parameter's, or a wrapper literal around another connection
 	}
 	return raw, true
 }
@@ -297,4 +298,9 @@ func handshaken(sc *scope, call *ast.CallExpr, callee *types.Func) bool {
 		return true
 	}
 	return false
+}
+
+func isCall(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok
 }

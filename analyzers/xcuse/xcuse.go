@@ -467,7 +467,7 @@ func classify(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node) (Endpoi
 		if spec.config >= len(call.Args) {
 			return Endpoint{}, false
 		}
-		if spec.config == 1 && deadConn(info, call.Args[0]) {
+		if spec.config == 1 && (deadConn(info, call.Args[0]) || readOnlyConn(pass, call.Args[0])) {
 			return Endpoint{}, false // a wrapper that cannot carry a byte
 		}
 		arg := call.Args[spec.config]
@@ -664,6 +664,34 @@ func deadConn(info *types.Info, e ast.Expr) bool {
 		}
 	}
 	return true
+}
+
+// readOnlyConn reports whether a connection handed to tls.Client or
+// Server (or a twin) is a struct literal of one of the package's types
+// whose Write always fails (a single return of a non-nil error): a
+// ClientHello parser that reads the first bytes of a connection to learn
+// the server name, whose handshake is meant to fail, and never serves.
+func readOnlyConn(pass *analysis.Pass, e ast.Expr) bool {
+	lit := compositeOf(e)
+	if lit == nil {
+		return false
+	}
+	obj, index, _ := types.LookupFieldOrMethod(pass.TypesInfo.TypeOf(lit), true, nil, "Write")
+	fn, ok := obj.(*types.Func)
+	if !ok || len(index) != 1 || fn.Pkg() != pass.Pkg {
+		return false
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || pass.TypesInfo.Defs[fd.Name] != fn || fd.Body == nil || len(fd.Body.List) != 1 {
+				continue
+			}
+			ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+			return ok && len(ret.Results) == 2 && !isNil(pass.TypesInfo, ret.Results[1])
+		}
+	}
+	return false
 }
 
 // fieldConfig is the configuration a literal's field gives (an

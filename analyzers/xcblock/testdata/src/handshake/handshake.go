@@ -68,3 +68,15 @@ func Upgrade(raw net.Conn, cfg *tls.Config) error {
 	conn := tls.Server(raw, cfg)
 	return conn.Handshake()
 }
+
+// A struct literal around a connection or reader from elsewhere: the
+// caller's connection, whose deadline is the caller's (frp's SNI sniffer).
+type prefixed struct {
+	net.Conn
+	head []byte
+}
+
+func Sniffed(raw net.Conn, cfg *tls.Config) error {
+	conn := tls.Server(prefixed{Conn: raw}, cfg)
+	return conn.Handshake()
+}

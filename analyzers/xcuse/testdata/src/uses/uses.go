@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"io"
 	"net"
 	"net/http"
 	"time"
@@ -112,6 +113,30 @@ func Carriers(c net.Conn, cfg *tls.Config) {
 	tls.Client(carrier{Conn: c}, cfg)               // want `^endpoint: tls.Client client std given$`
 	tls.Server(&wrapped{Conn: c, prefix: nil}, cfg) // want `^endpoint: tls.Server server std given$`
 	tls.Client(c, nil)                              // want `^endpoint: tls.Client client std default$`
+}
+
+// A read-only connection whose Write always fails: tls.Server over it
+// parses a ClientHello for its server name and never serves (frp's and
+// go-vhost's SNI routers).
+type readOnly struct{ r io.Reader }
+
+func (c readOnly) Read(p []byte) (int, error)     { return c.r.Read(p) }
+func (readOnly) Write([]byte) (int, error)        { return 0, io.ErrClosedPipe }
+func (readOnly) Close() error                     { return nil }
+func (readOnly) LocalAddr() net.Addr              { return nil }
+func (readOnly) RemoteAddr() net.Addr             { return nil }
+func (readOnly) SetDeadline(time.Time) error      { return nil }
+func (readOnly) SetReadDeadline(time.Time) error  { return nil }
+func (readOnly) SetWriteDeadline(time.Time) error { return nil }
+
+// A connection that writes: a real one.
+type echoing struct{ readOnly }
+
+func (echoing) Write(b []byte) (int, error) { return len(b), nil }
+
+func Sniff(r io.Reader) {
+	tls.Server(readOnly{r: r}, &tls.Config{}).Handshake() // want `^config: std either$`
+	tls.Server(echoing{readOnly{r}}, &tls.Config{})       // want `^endpoint: tls.Server server std given$` `^config: std either endpoint$`
 }
 
 // A NewTLS whose configuration sets server fields is a server's, wherever
