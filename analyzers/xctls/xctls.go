@@ -199,17 +199,18 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 		_, isVar := lhs.(*ast.Ident)
 		loose = !isVar
 	}
-	later := assignedFields(info, localvar.EnclosingBody(stack), base, obj, loose, "MinVersion", "GMSupport", "VerifyPeerCertificate", "VerifyConnection")
+	later := assignedFields(info, localvar.EnclosingBody(stack), base, obj, loose, "MinVersion", "GMSupport", "VerifyPeerCertificate", "VerifyConnection", "CipherSuites")
+	whole := !overwritten(info, localvar.EnclosingBody(stack), obj) && !(lhs != nil && !loose && c.fieldSource(obj, 0))
 
-	f, hasMin := fields["MinVersion"]
-	zero := false
+	minField, hasMin := fields["MinVersion"]
+	minValue, minKnown := uint64(0), false
 	if hasMin {
-		v, known := c.versionOf(f.value, localvar.EnclosingBody(stack))
-		zero = known && v == 0 // MinVersion: 0 is Go's default, as if unset
+		minValue, minKnown = c.versionOf(minField.value, localvar.EnclosingBody(stack))
 	}
+	zero := minKnown && minValue == 0 // MinVersion: 0 is Go's default, as if unset
 	if hasMin && !zero {
-		c.minVersion(fl, f, localvar.EnclosingBody(stack))
-	} else if _, set := later["MinVersion"]; !set && !overwritten(info, localvar.EnclosingBody(stack), obj) && !(lhs != nil && !loose && c.fieldSource(obj, 0)) {
+		c.minVersion(fl, minField, localvar.EnclosingBody(stack))
+	} else if _, set := later["MinVersion"]; !set && whole {
 		gm := fields["GMSupport"].value
 		if gm == nil {
 			gm = later["GMSupport"]
@@ -228,6 +229,29 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 	}
 	if f, ok := fields["CipherSuites"]; ok {
 		c.cipherSuites(fl, f)
+	} else if _, set := later["CipherSuites"]; !set && whole && fl == stdTLS && !c.quic {
+		if !minKnown || minValue < tls.VersionTLS13 {
+			c.unsetSuites(lit)
+		}
+	}
+}
+
+// unsetSuites reports a crypto/tls Config that leaves CipherSuites unset
+// (and may negotiate TLS 1.2) where the program's GODEBUG puts RSA key
+// exchange or 3DES back into Go's default suites and the policy forbids
+// it: a go line before 1.22 (RSA) or 1.23 (3DES), a godebug line.
+func (c *checker) unsetSuites(lit ast.Expr) {
+	var parts, strong []string
+	for _, s := range []struct{ name, what string }{{"tlsrsakex", "RSA key exchange"}, {"tls3des", "3DES"}} {
+		from, weak := c.debug[s.name]
+		if _, forbidden := c.cfg.Policy.ForbidsGodebug(s.name, "1"); weak && forbidden {
+			parts = append(parts, fmt.Sprintf("%s (%s=1 from %s)", s.what, s.name, from))
+			strong = append(strong, s.name+"=0")
+		}
+	}
+	if len(parts) > 0 {
+		c.report("XC105", lit, "tls.Config leaves CipherSuites unset: Go's default suites include %s%sthe policy's CipherSuites, or undo what restores them (GODEBUG %s)",
+			strings.Join(parts, " and "), report.HintPrefix, strings.Join(strong, ","))
 	}
 }
 
