@@ -272,32 +272,29 @@ func (c *checker) deadlineBefore(sc *scope, handshake *ast.CallExpr, conn, raw a
 	return found
 }
 
-// handshaken reports whether call is a method of a TLS library's Conn
-// (Read, Write: they handshake first if the connection has not) on a
-// connection the function got from that library's Dial, DialWithDialer or
-// a Dialer's Dial or DialContext, which return after the handshake: its
-// certificates are verified already.
+// handshaken reports whether call is a Read or Write of a TLS library's
+// Conn that does not handshake: they handshake first when the connection
+// has not, so they verify the peer's chain only on a connection made by
+// that library's Client or Server in this function (and not handshaken
+// before). A connection from Dial, DialWithDialer or a Dialer has
+// handshaken; one from a field, a parameter or a wrapper is taken to have
+// (a server or client that hands a connection on has, as a rule, started
+// it), so a Write through it is not reported as verification.
 func handshaken(sc *scope, call *ast.CallExpr, callee *types.Func) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || callee.Pkg() == nil || receiverName(callee) != "Conn" || tlstype.ForPath(callee.Pkg().Path()) == tlstype.None {
 		return false
 	}
+	if callee.Name() != "Read" && callee.Name() != "Write" {
+		return false
+	}
 	v, ok := sc.origin(sel.X)
-	dial, isCall := ast.Unparen(v).(*ast.CallExpr)
+	made, isCall := ast.Unparen(v).(*ast.CallExpr)
 	if !ok || !isCall {
-		return false
-	}
-	fn := typeutil.StaticCallee(sc.info, dial)
-	if fn == nil || fn.Pkg() == nil || tlstype.ForPath(fn.Pkg().Path()) == tlstype.None {
-		return false
-	}
-	switch recv := receiverName(fn); {
-	case recv == "" && (fn.Name() == "Dial" || fn.Name() == "DialWithDialer"):
-		return true
-	case recv == "Dialer" && (fn.Name() == "Dial" || fn.Name() == "DialContext"):
 		return true
 	}
-	return false
+	fn := typeutil.StaticCallee(sc.info, made)
+	return fn == nil || fn.Pkg() == nil || tlstype.ForPath(fn.Pkg().Path()) == tlstype.None || receiverName(fn) != "" || fn.Name() != "Client" && fn.Name() != "Server"
 }
 
 func isCall(e ast.Expr) bool {

@@ -152,6 +152,9 @@ func (c *checker) evaluate(sc *scope, self *types.Func) (f funcFact, local []*ty
 			local = append(local, callee)
 		}
 		g := c.factOf(callee)
+		if handshaken(sc, call, callee) {
+			g.Verify = nil
+		}
 		if f.Block == nil && g.Block != nil {
 			f.Block = prepend(funcStep(callee), g.Block)
 		}

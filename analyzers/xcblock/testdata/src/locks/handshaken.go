@@ -1,6 +1,7 @@
 package locks
 
 import (
+	"net"
 	"sync"
 
 	"github.com/tjfoc/gmsm/gmtls"
@@ -21,10 +22,21 @@ func syncGM(cfg *gmtls.Config, msg []byte) error { // want syncGM:"verifies via 
 	return err
 }
 
-// A connection handed in may not have handshaken yet.
-func writeGiven(conn *gmtls.Conn, msg []byte) error { // want writeGiven:"verifies via gmtls.Conn.Write → gmtls.Conn.Handshake → x509.Certificate.Verify"
+// A connection handed in is taken to have handshaken: whoever made it
+// and handed it on has, as a rule, started it.
+func writeGiven(conn *gmtls.Conn, msg []byte) error {
 	gmMu.Lock()
 	defer gmMu.Unlock()
+	_, err := conn.Write(msg)
+	return err
+}
+
+// Made here by Client and written before any handshake: the Write
+// handshakes, and verifies, under the lock.
+func writeFresh(raw net.Conn, cfg *gmtls.Config, msg []byte) error { // want writeFresh:"verifies via gmtls.Conn.Write → gmtls.Conn.Handshake → x509.Certificate.Verify"
+	gmMu.Lock()
+	defer gmMu.Unlock()
+	conn := gmtls.Client(raw, cfg)
 	_, err := conn.Write(msg) // want `^XC302: certificate verification \(gmtls.Conn.Write → gmtls.Conn.Handshake → x509.Certificate.Verify\) while gmMu is held`
 	return err
 }
