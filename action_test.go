@@ -177,7 +177,7 @@ func TestActionOnExample(t *testing.T) {
 	for _, want := range []string{
 		"::error file=svc/sign.go,line=4,col=2,endLine=4,title=XC101::XC101: import of crypto/md5: MD5 is broken (practical collisions) (use github.com/tjfoc/gmsm/sm3)\n",
 		"::error file=svc/main.go,line=37,col=12,endLine=37,title=XC203::XC203: http.ListenAndServe serves http.DefaultServeMux",
-		"xcguard: 7 errors, 1 warnings, 1 suppressed (fail-level error)\n",
+		"xcguard: 8 errors, 1 warnings, 1 suppressed (fail-level error)\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("step output lacks %q:\n%s", want, out)
@@ -187,7 +187,7 @@ func TestActionOnExample(t *testing.T) {
 		t.Errorf("the suppressed sha1 import was annotated:\n%s", out)
 	}
 	got := r.outputs()
-	want := map[string]string{"errors": "7", "warnings": "1", "suppressed": "1", "sarif": "svc/xcguard.sarif"}
+	want := map[string]string{"errors": "8", "warnings": "1", "suppressed": "1", "sarif": "svc/xcguard.sarif"}
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("output %s = %q, want %q", k, got[k], v)
@@ -195,7 +195,7 @@ func TestActionOnExample(t *testing.T) {
 	}
 	summary, _ := os.ReadFile(r.summary)
 	for _, want := range []string{
-		"### xcguard: 7 errors, 1 warning, 1 suppressed\n",
+		"### xcguard: 8 errors, 1 warning, 1 suppressed\n",
 		"| XC101 | 1 | 0 | 1 |\n",
 		"| error | XC301 | `svc/upstream.go:26:3` | VerifyPeerCertificate may block on network I/O without a deadline: checkRevocation → http.Get |\n",
 	} {
@@ -237,13 +237,13 @@ func TestActionOnExample(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(runs, ", "); sarif.Version != "2.1.0" || got != "xcguard/audit/ 2, xcguard/vet/ 7" || results != 9 || suppressed != 1 {
-		t.Errorf("SARIF %s: runs %s, %d results, %d suppressed in source; want 2.1.0, xcguard/audit/ 2, xcguard/vet/ 7, 9, 1", sarif.Version, got, results, suppressed)
+	if got := strings.Join(runs, ", "); sarif.Version != "2.1.0" || got != "xcguard/audit/ 2, xcguard/vet/ 8" || results != 10 || suppressed != 1 {
+		t.Errorf("SARIF %s: runs %s, %d results, %d suppressed in source; want 2.1.0, xcguard/audit/ 2, xcguard/vet/ 8, 10, 1", sarif.Version, got, results, suppressed)
 	}
 
 	// fail-level none reports the same and passes; a bad value is refused.
 	out, code = r.run(a, map[string]string{"working-directory": "svc", "fail-level": "none"})
-	if code != 0 || !strings.Contains(out, "xcguard: 7 errors, 1 warnings, 1 suppressed (fail-level none)") {
+	if code != 0 || !strings.Contains(out, "xcguard: 8 errors, 1 warnings, 1 suppressed (fail-level none)") {
 		t.Errorf("fail-level none: exit %d\n%s", code, out)
 	}
 	out, code = r.run(a, map[string]string{"working-directory": "svc", "fail-level": "strict"})
