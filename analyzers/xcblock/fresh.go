@@ -33,27 +33,14 @@ func unpublished(sc *scope, x ast.Expr, pos token.Pos) bool {
 	}
 	v := info.Uses[root]
 	shared := false
-	var stack []ast.Node
-	ast.Inspect(sc.body, func(n ast.Node) bool {
-		if shared {
-			return false
-		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if n.Pos() >= pos {
-			return false
-		}
-		stack = append(stack, n)
-		id, ok := n.(*ast.Ident)
-		if !ok || info.Uses[id] != v {
+	localvar.EachUse(info, sc.body, v, func(id *ast.Ident, stack []ast.Node) bool {
+		if id.Pos() >= pos {
 			return true
 		}
 		sel, isSel := stack[len(stack)-2].(*ast.SelectorExpr)
 		inLit := slices.ContainsFunc(stack, func(n ast.Node) bool { _, ok := n.(*ast.FuncLit); return ok })
 		shared = !isSel || sel.X != id || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.FieldVal || inLit
-		return true
+		return !shared
 	})
 	return !shared
 }

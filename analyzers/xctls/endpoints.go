@@ -163,14 +163,7 @@ func (c *checker) gmtlsDefault(e xcuse.Endpoint) {
 // include what GODEBUG re-enables and the policy forbids: RSA key exchange
 // (tlsrsakex=1) and 3DES (tls3des=1), before Go 1.22 and 1.23 the default.
 func (c *checker) defaultSuites(node ast.Node, name string, side xcuse.Side, via string) {
-	var parts, strong []string
-	for _, s := range []struct{ name, what string }{{"tlsrsakex", "RSA key exchange"}, {"tls3des", "3DES"}} {
-		from, weak := c.debug[s.name]
-		if _, forbidden := c.cfg.Policy.ForbidsGodebug(s.name, "1"); weak && forbidden {
-			parts = append(parts, fmt.Sprintf("%s (%s=1 from %s)", s.what, s.name, from))
-			strong = append(strong, s.name+"=0")
-		}
-	}
+	parts, strong := c.weakDefaults()
 	if len(parts) == 0 {
 		return
 	}

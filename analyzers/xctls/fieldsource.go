@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/xcguard/xcguard/analyzers/internal/localvar"
 )
 
 // maxSourceDepth bounds how far fieldSource follows a Config through the
@@ -32,23 +34,10 @@ func (c *checker) fieldSource(v types.Object, depth int) bool {
 		return false
 	}
 	result := true
-	var stack []ast.Node
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if !result {
-			return false
-		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, n)
-		id, ok := n.(*ast.Ident)
-		if !ok || c.pass.TypesInfo.Uses[id] != obj {
-			return true
-		}
+	localvar.EachUse(c.pass.TypesInfo, decl.Body, obj, func(id *ast.Ident, stack []ast.Node) bool {
 		inLit := slices.ContainsFunc(stack, func(n ast.Node) bool { _, ok := n.(*ast.FuncLit); return ok })
 		result = c.sourceUse(id, stack[len(stack)-2], decl, inLit, depth)
-		return true
+		return result
 	})
 	return result
 }
@@ -108,23 +97,13 @@ func (c *checker) resultSource(decl *ast.FuncDecl, i, n int, depth int) bool {
 	}
 	result := true
 	for _, f := range c.pass.Files {
-		var stack []ast.Node
-		ast.Inspect(f, func(x ast.Node) bool {
-			if !result {
-				return false
-			}
-			if x == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
-			stack = append(stack, x)
-			id, ok := x.(*ast.Ident)
-			if !ok || info.Uses[id] != fn {
-				return true
-			}
+		localvar.EachUse(info, f, fn, func(id *ast.Ident, stack []ast.Node) bool {
 			result = c.callResultSource(id, stack, i, n, depth)
-			return true
+			return result
 		})
+		if !result {
+			break
+		}
 	}
 	return result
 }

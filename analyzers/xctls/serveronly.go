@@ -43,18 +43,8 @@ func (c *checker) serverVar(uses *xcuse.Uses, v types.Object, id *ast.Ident, bod
 	}
 	info := c.pass.TypesInfo
 	served, ok := false, true
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if !ok {
-			return false
-		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, n)
-		use, isID := n.(*ast.Ident)
-		if !isID || use == id || info.Uses[use] != v {
+	localvar.EachUse(info, body, v, func(use *ast.Ident, stack []ast.Node) bool {
+		if use == id {
 			return true
 		}
 		switch p := stack[len(stack)-2].(type) {
@@ -73,7 +63,7 @@ func (c *checker) serverVar(uses *xcuse.Uses, v types.Object, id *ast.Ident, bod
 		default:
 			ok = false
 		}
-		return true
+		return ok
 	})
 	return ok && served
 }

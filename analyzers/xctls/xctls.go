@@ -53,8 +53,8 @@ type checker struct {
 	uses     *xcuse.Uses
 	// quic: the package's TLS is QUIC's only (see quicOnly), which is
 	// TLS 1.3 whatever MinVersion says.
-	quic bool
-	funcs    map[*types.Func]*ast.FuncDecl // the package's, by setsCallback
+	quic  bool
+	funcs map[*types.Func]*ast.FuncDecl // the package's, by setsCallback
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -241,7 +241,16 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 // exchange or 3DES back into Go's default suites and the policy forbids
 // it: a go line before 1.22 (RSA) or 1.23 (3DES), a godebug line.
 func (c *checker) unsetSuites(lit ast.Expr) {
-	var parts, strong []string
+	if parts, strong := c.weakDefaults(); len(parts) > 0 {
+		c.report("XC105", lit, "tls.Config leaves CipherSuites unset: Go's default suites include %s%sthe policy's CipherSuites, or undo what restores them (GODEBUG %s)",
+			strings.Join(parts, " and "), report.HintPrefix, strings.Join(strong, ","))
+	}
+}
+
+// weakDefaults is what the program's GODEBUG puts back into Go's default
+// suites that the policy forbids, each with where it comes from, and the
+// settings that undo it.
+func (c *checker) weakDefaults() (parts, strong []string) {
 	for _, s := range []struct{ name, what string }{{"tlsrsakex", "RSA key exchange"}, {"tls3des", "3DES"}} {
 		from, weak := c.debug[s.name]
 		if _, forbidden := c.cfg.Policy.ForbidsGodebug(s.name, "1"); weak && forbidden {
@@ -249,10 +258,7 @@ func (c *checker) unsetSuites(lit ast.Expr) {
 			strong = append(strong, s.name+"=0")
 		}
 	}
-	if len(parts) > 0 {
-		c.report("XC105", lit, "tls.Config leaves CipherSuites unset: Go's default suites include %s%sthe policy's CipherSuites, or undo what restores them (GODEBUG %s)",
-			strings.Join(parts, " and "), report.HintPrefix, strings.Join(strong, ","))
-	}
+	return parts, strong
 }
 
 // assign checks cfg.Field = value for a Config cfg.

@@ -101,3 +101,25 @@ func EnclosingBody(stack []ast.Node) ast.Node {
 	}
 	return nil
 }
+
+// EachUse calls visit for every identifier under root that uses obj, with
+// the path from root down to it (the identifier last), until visit
+// returns false.
+func EachUse(info *types.Info, root ast.Node, obj types.Object, visit func(id *ast.Ident, stack []ast.Node) bool) {
+	more := true
+	var stack []ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if !more {
+			return false
+		}
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			more = visit(id, stack)
+		}
+		return true
+	})
+}
