@@ -136,7 +136,13 @@ func ipLiteral(info *types.Info, e ast.Expr) bool {
 	if err != nil {
 		host = addr // ResolveIPAddr takes a bare host
 	}
-	host, _, _ = strings.Cut(host, "%") // a zone
+	return isIPHost(host)
+}
+
+// isIPHost reports whether a host is an IP address (a zone allowed) or
+// empty: no name to look up.
+func isIPHost(host string) bool {
+	host, _, _ = strings.Cut(host, "%")
 	return host == "" || net.ParseIP(host) != nil
 }
 
@@ -169,6 +175,5 @@ func ipHost(info *types.Info, e ast.Expr) bool {
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return false
 	}
-	host, _, _ := strings.Cut(constant.StringVal(tv.Value), "%")
-	return host == "" || net.ParseIP(host) != nil
+	return isIPHost(constant.StringVal(tv.Value))
 }

@@ -200,7 +200,16 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 		loose = !isVar
 	}
 	later := assignedFields(info, localvar.EnclosingBody(stack), base, obj, loose, "MinVersion", "GMSupport", "VerifyPeerCertificate", "VerifyConnection", "CipherSuites")
-	whole := !overwritten(info, localvar.EnclosingBody(stack), obj) && !(lhs != nil && !loose && c.fieldSource(obj, 0))
+	// whole: the Config is not overwritten whole, nor only a lender of its
+	// fields; worked out once, and only for a field left unset.
+	var wholeKnown, wholeValue bool
+	whole := func() bool {
+		if !wholeKnown {
+			wholeKnown = true
+			wholeValue = !overwritten(info, localvar.EnclosingBody(stack), obj) && !(lhs != nil && !loose && c.fieldSource(obj, 0))
+		}
+		return wholeValue
+	}
 
 	minField, hasMin := fields["MinVersion"]
 	minValue, minKnown := uint64(0), false
@@ -210,7 +219,7 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 	zero := minKnown && minValue == 0 // MinVersion: 0 is Go's default, as if unset
 	if hasMin && !zero {
 		c.minVersion(fl, minField, localvar.EnclosingBody(stack))
-	} else if _, set := later["MinVersion"]; !set && whole {
+	} else if _, set := later["MinVersion"]; !set && whole() {
 		gm := fields["GMSupport"].value
 		if gm == nil {
 			gm = later["GMSupport"]
@@ -229,7 +238,7 @@ func (c *checker) config(fl flavor, lit ast.Expr, fields map[string]field, stack
 	}
 	if f, ok := fields["CipherSuites"]; ok {
 		c.cipherSuites(fl, f)
-	} else if _, set := later["CipherSuites"]; !set && whole && fl == stdTLS && !c.quic {
+	} else if _, set := later["CipherSuites"]; !set && fl == stdTLS && !c.quic && whole() {
 		if !minKnown || minValue < tls.VersionTLS13 {
 			c.unsetSuites(lit)
 		}
