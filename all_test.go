@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -119,5 +120,51 @@ func TestAuditRepository(t *testing.T) {
 	}
 	if got := stdout.String() + stderr.String(); got != "xcguard: 0 errors, 0 warnings, 1 suppressed\n" {
 		t.Errorf("xcguard audit on this repository printed:\n%s", got)
+	}
+}
+
+// TestNoTrackedExecutables keeps what a build makes out of the repository:
+// no tracked file may be an ELF, PE or Mach-O executable, and the only
+// files with the executable bit are shell scripts.
+func TestNoTrackedExecutables(t *testing.T) {
+	out, err := exec.Command("git", "ls-files", "-s", "-z").Output()
+	if err != nil {
+		t.Fatalf("git ls-files: %v", err)
+	}
+	magics := map[string][]byte{
+		"an ELF executable":    []byte("\x7fELF"),
+		"a PE executable":      []byte("MZ"),
+		"a Mach-O executable":  {0xcf, 0xfa, 0xed, 0xfe},
+		"a 32-bit Mach-O file": {0xce, 0xfa, 0xed, 0xfe},
+		"a fat Mach-O file":    {0xca, 0xfe, 0xba, 0xbe},
+	}
+	files := 0
+	for _, entry := range strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00") {
+		// "<mode> <object> <stage>\t<path>"
+		meta, path, ok := strings.Cut(entry, "\t")
+		if !ok {
+			t.Fatalf("git ls-files -s printed %q", entry)
+		}
+		files++
+		head := make([]byte, 4)
+		f, err := os.Open(path)
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		n, _ := f.Read(head)
+		f.Close()
+		head = head[:n]
+		for what, magic := range magics {
+			if bytes.HasPrefix(head, magic) {
+				t.Errorf("%s is %s: build output does not belong in the repository", path, what)
+			}
+		}
+		if strings.HasPrefix(meta, "100755 ") && !bytes.HasPrefix(head, []byte("#!")) {
+			t.Errorf("%s is executable but not a script", path)
+		}
+	}
+	if files < 100 {
+		t.Fatalf("git ls-files listed %d files; want the whole repository", files)
 	}
 }
