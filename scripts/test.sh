@@ -53,6 +53,11 @@ echo "== modules the tests use offline"
 (cd examples/edge-gateway && go mod download)
 # golangci-lint v2.15.0 and its dependencies, for the plugin test's build.
 (cd plugin/golangci/testdata/gcl && go mod download)
+# The GM module xcguard fix adds to go.mod from the module cache, with the
+# checksum-database lookup go get leaves there (the scripts run offline).
+warm=$(mktemp -d)
+(cd "$warm" && go mod init example.com/warm >/dev/null 2>&1 && go get github.com/tjfoc/gmsm@v1.4.1 >/dev/null)
+rm -rf "$warm"
 
 echo "== go test -race"
 # The CLI scripts run the test binary itself as xcguard, hundreds of times:
