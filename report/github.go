@@ -14,7 +14,7 @@ import (
 func writeGitHub(w io.Writer, fs []Finding) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range fs {
-		if f.Suppressed {
+		if f.Hidden() {
 			continue
 		}
 		cmd := "warning"

@@ -22,14 +22,14 @@ const markdownRows = 50
 func writeMarkdown(w io.Writer, fs []Finding) error {
 	bw := bufio.NewWriter(w)
 	s := Summarize(fs)
-	fmt.Fprintf(bw, "### xcguard: %s, %s, %d suppressed\n\n", plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Suppressed)
+	fmt.Fprintf(bw, "### xcguard: %s\n\n", s.counts())
 	if len(fs) == 0 {
 		fmt.Fprintln(bw, "No findings.")
 		return bw.Flush()
 	}
 	type count struct {
-		rule                         string
-		errors, warnings, suppressed int
+		rule                                    string
+		errors, warnings, suppressed, baselined int
 	}
 	byRule := map[string]*count{}
 	for _, f := range fs {
@@ -41,6 +41,8 @@ func writeMarkdown(w io.Writer, fs []Finding) error {
 		switch {
 		case f.Suppressed:
 			c.suppressed++
+		case f.Baseline:
+			c.baselined++
 		case f.Severity == policy.Error:
 			c.errors++
 		default:
@@ -48,14 +50,23 @@ func writeMarkdown(w io.Writer, fs []Finding) error {
 		}
 	}
 	rules := slices.SortedFunc(maps.Values(byRule), func(a, b *count) int { return cmp.Compare(a.rule, b.rule) })
-	fmt.Fprintln(bw, "| Rule | Errors | Warnings | Suppressed |")
-	fmt.Fprintln(bw, "|---|---:|---:|---:|")
+	if s.Baselined == 0 {
+		fmt.Fprintln(bw, "| Rule | Errors | Warnings | Suppressed |")
+		fmt.Fprintln(bw, "|---|---:|---:|---:|")
+	} else {
+		fmt.Fprintln(bw, "| Rule | Errors | Warnings | Suppressed | Baselined |")
+		fmt.Fprintln(bw, "|---|---:|---:|---:|---:|")
+	}
 	for _, c := range rules {
-		fmt.Fprintf(bw, "| %s | %d | %d | %d |\n", c.rule, c.errors, c.warnings, c.suppressed)
+		fmt.Fprintf(bw, "| %s | %d | %d | %d |", c.rule, c.errors, c.warnings, c.suppressed)
+		if s.Baselined > 0 {
+			fmt.Fprintf(bw, " %d |", c.baselined)
+		}
+		fmt.Fprintln(bw)
 	}
 	var shown []Finding
 	for _, f := range fs {
-		if !f.Suppressed {
+		if !f.Hidden() {
 			shown = append(shown, f)
 		}
 	}

@@ -31,7 +31,18 @@ type Finding struct {
 	Justification string     `json:"justification,omitempty"`
 	Related       []Location `json:"related,omitempty"`
 	Fix           *Fix       `json:"fix,omitempty"`
+	// Fingerprint identifies the finding across runs and edits: its rule,
+	// file, enclosing declaration and normalised source line, not its
+	// line number (see internal/baseline). Empty when not computed.
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// Baseline marks a finding a -baseline file records: reported, never
+	// counted against the gate.
+	Baseline bool `json:"baseline,omitempty"`
 }
+
+// Hidden reports whether a finding is kept out of the gate and the
+// human-facing formats: suppressed in source or recorded in the baseline.
+func (f Finding) Hidden() bool { return f.Suppressed || f.Baseline }
 
 // A Location is a place related to a finding (an import chain step, the
 // go.mod line that pulls a module in).
@@ -75,15 +86,20 @@ type Summary struct {
 	Errors     int `json:"errors"`
 	Warnings   int `json:"warnings"`
 	Suppressed int `json:"suppressed"`
+	// Baselined counts the findings a -baseline file hides.
+	Baselined int `json:"baselined,omitempty"`
 }
 
-// Summarize counts the findings. Suppressed findings count only as suppressed.
+// Summarize counts the findings. Suppressed and baselined findings count
+// only as such.
 func Summarize(fs []Finding) Summary {
 	var s Summary
 	for _, f := range fs {
 		switch {
 		case f.Suppressed:
 			s.Suppressed++
+		case f.Baseline:
+			s.Baselined++
 		case f.Severity == policy.Error:
 			s.Errors++
 		case f.Severity == policy.Warning:
@@ -158,6 +174,13 @@ type Tool struct {
 	// back to go.mod alone, offline): a consumer of the report must see
 	// them beside the findings, not only in the log.
 	Notes []string
+	// Baseline says the run compared its findings with a baseline file:
+	// SARIF then gives every result its baselineState.
+	Baseline bool
+	// Lines gives the text of a source line (1-based), for what counts
+	// columns in characters (SARIF); nil or false when it is not at hand,
+	// and the columns are then left out rather than given in bytes.
+	Lines func(file string, line int) (string, bool)
 }
 
 // Part is the part of xcguard a finding comes from: build for binaries

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,7 +14,11 @@ import (
 )
 
 // tool is the producer every rendering test passes to report.Write.
-var tool = report.Tool{Name: "xcguard", Version: "v0.0.0-test", URI: "https://github.com/xcguard/xcguard"}
+var tool = report.Tool{Name: "xcguard", Version: "v0.0.0-test", URI: "https://github.com/xcguard/xcguard", Lines: asciiLines}
+
+// asciiLines is the source of the findings in most tests: every line is
+// 80 ASCII characters, so byte and character columns agree.
+func asciiLines(string, int) (string, bool) { return strings.Repeat(" ", 80), true }
 
 // render writes a copy of fs (report.Write sorts its argument) in format.
 func render(t *testing.T, format report.Format, fs []report.Finding) string {

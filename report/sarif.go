@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xcguard/xcguard/docs"
 	"github.com/xcguard/xcguard/policy"
@@ -83,6 +84,10 @@ type sarifResult struct {
 	Locations        []sarifLocation    `json:"locations"`
 	RelatedLocations []sarifLocation    `json:"relatedLocations,omitempty"`
 	Suppressions     []sarifSuppression `json:"suppressions,omitempty"`
+	BaselineState    string             `json:"baselineState,omitempty"`
+	// PartialFingerprints carries the finding's fingerprint, which code
+	// scanning and SARIF viewers use to follow a result across edits.
+	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
 }
 
 type sarifLocation struct {
@@ -178,13 +183,22 @@ func sarifRunOf(tool Tool, fs []Finding) sarifRun {
 			RuleID:    f.Rule,
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: msg},
-			Locations: []sarifLocation{location(f.File, f.Line, f.Column, f.EndLine, f.EndColumn, "")},
+			Locations: []sarifLocation{location(tool.Lines, f.File, f.Line, f.Column, f.EndLine, f.EndColumn, "")},
+		}
+		if f.Fingerprint != "" {
+			res.PartialFingerprints = map[string]string{fingerprintKey: f.Fingerprint}
+		}
+		if tool.Baseline {
+			res.BaselineState = "new"
+			if f.Baseline {
+				res.BaselineState = "unchanged"
+			}
 		}
 		if i, ok := index[f.Rule]; ok {
 			res.RuleIndex = &i
 		}
 		for i, r := range f.Related {
-			loc := location(r.File, r.Line, r.Column, 0, 0, r.Message)
+			loc := location(tool.Lines, r.File, r.Line, r.Column, 0, 0, r.Message)
 			id := i + 1
 			loc.ID = &id
 			res.RelatedLocations = append(res.RelatedLocations, loc)
@@ -197,15 +211,47 @@ func sarifRunOf(tool Tool, fs []Finding) sarifRun {
 	return run
 }
 
-func location(file string, line, col, endLine, endCol int, msg string) sarifLocation {
+// fingerprintKey names xcguard's fingerprint among a result's
+// partialFingerprints; the version changes if the fingerprint's recipe does.
+const fingerprintKey = "xcguard/v1"
+
+// location is a SARIF location. Columns are counted in Unicode code points,
+// as the run's columnKind says: go/token's byte columns are converted with
+// the text of their line, and left out when it is not at hand.
+func location(lines func(string, int) (string, bool), file string, line, col, endLine, endCol int, msg string) sarifLocation {
 	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(file)}}
 	if line > 0 {
-		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: col, EndLine: endLine, EndColumn: endCol}
+		r := &sarifRegion{StartLine: line, EndLine: endLine}
+		r.StartColumn = codePoints(lines, file, line, col)
+		if endLine > 0 {
+			r.EndColumn = codePoints(lines, file, endLine, endCol)
+		}
+		if r.StartColumn == 0 {
+			r.EndColumn = 0
+		}
+		loc.PhysicalLocation.Region = r
 	}
 	if msg != "" {
 		loc.Message = &sarifText{Text: msg}
 	}
 	return loc
+}
+
+// codePoints turns a 1-based byte column on a line into a 1-based column
+// in code points; 0 when there is no column or no text to count in.
+func codePoints(lines func(string, int) (string, bool), file string, line, col int) int {
+	if col <= 0 || lines == nil {
+		return 0
+	}
+	text, ok := lines(file, line)
+	if !ok {
+		return 0
+	}
+	if col-1 > len(text) {
+		// Past the end of the line (an end column after its last byte).
+		return utf8.RuneCountInString(text) + col - len(text)
+	}
+	return utf8.RuneCountInString(text[:col-1]) + 1
 }
 
 // artifact turns a slash-separated path into an RFC 3986 URI reference, as

@@ -1,11 +1,13 @@
 package report_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -57,6 +59,8 @@ type sarifResult struct {
 	Locations        []sarifLocation    `json:"locations"`
 	RelatedLocations []sarifLocation    `json:"relatedLocations,omitempty"`
 	Suppressions     []sarifSuppression `json:"suppressions,omitempty"`
+	BaselineState    string             `json:"baselineState"`
+	PartialFP        map[string]string  `json:"partialFingerprints"`
 }
 
 type sarifLocation struct {
@@ -382,6 +386,84 @@ func TestSARIFResults(t *testing.T) {
 				t.Errorf("results mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestSARIFColumnsInCodePoints: go/token counts columns in bytes, the run
+// declares unicodeCodePoints. On a line with Chinese text before the
+// finding the two differ (each of these characters is three bytes).
+func TestSARIFColumnsInCodePoints(t *testing.T) {
+	const line = "\tlog := \"国密改造\"; h := md5.New()"
+	byteCol := strings.Index(line, "md5") + 1
+	endByte := strings.Index(line, "()") + 3
+	if byteCol != 30 || endByte != 39 {
+		t.Fatalf("test line miscounted: md5 at byte column %d, end %d", byteCol, endByte)
+	}
+	lines := func(file string, n int) (string, bool) { return line, file == "a.go" && n == 3 }
+	f := report.Finding{Rule: "XC101", Severity: policy.Error, File: "a.go", Line: 3, Column: byteCol, EndLine: 3, EndColumn: endByte, Message: "m"}
+	tests := []struct {
+		name             string
+		lines            func(string, int) (string, bool)
+		startCol, endCol int
+	}{
+		// 8 characters, a quote, 4 Chinese characters: 12 bytes, 4 code
+		// points; md5 starts at code point 22, the call ends before 31.
+		{"with the source", lines, 22, 31},
+		// Without the text, a byte column would be a wrong column: none.
+		{"without the source", nil, 0, 0},
+		{"line not found", func(string, int) (string, bool) { return "", false }, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl := tool
+			tl.Lines = tt.lines
+			var buf bytes.Buffer
+			if err := report.Write(&buf, report.SARIF, tl, []report.Finding{f}); err != nil {
+				t.Fatal(err)
+			}
+			validSARIF(t, buf.String())
+			var log sarifLog
+			if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+				t.Fatal(err)
+			}
+			got := flatten(log.Runs[0].Results[0].Locations[0])
+			if log.Runs[0].ColumnKind != "unicodeCodePoints" || got.StartLine != 3 || got.StartColumn != tt.startCol || got.EndColumn != tt.endCol {
+				t.Errorf("columnKind %s, region %d:%d-%d, want unicodeCodePoints 3:%d-%d", log.Runs[0].ColumnKind, got.StartLine, got.StartColumn, got.EndColumn, tt.startCol, tt.endCol)
+			}
+		})
+	}
+}
+
+// TestSARIFBaseline: every result carries its fingerprint; a run with a
+// baseline says which results are new.
+func TestSARIFBaseline(t *testing.T) {
+	fs := []report.Finding{
+		{Rule: "XC101", Severity: policy.Error, File: "a.go", Line: 3, Message: "old", Fingerprint: "0123456789abcdef0123456789abcdef:1", Baseline: true},
+		{Rule: "XC101", Severity: policy.Error, File: "a.go", Line: 9, Message: "new", Fingerprint: "fedcba9876543210fedcba9876543210:1"},
+	}
+	for _, withBaseline := range []bool{false, true} {
+		tl := tool
+		tl.Baseline = withBaseline
+		var buf bytes.Buffer
+		if err := report.Write(&buf, report.SARIF, tl, slices.Clone(fs)); err != nil {
+			t.Fatal(err)
+		}
+		validSARIF(t, buf.String())
+		var log sarifLog
+		if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range log.Runs[0].Results {
+			got = append(got, r.Message.Text+" "+r.BaselineState+" "+r.PartialFP["xcguard/v1"])
+		}
+		want := []string{"old  0123456789abcdef0123456789abcdef:1", "new  fedcba9876543210fedcba9876543210:1"}
+		if withBaseline {
+			want = []string{"old unchanged 0123456789abcdef0123456789abcdef:1", "new new fedcba9876543210fedcba9876543210:1"}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("baseline %v: results (-want +got):\n%s", withBaseline, diff)
+		}
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 func writeText(w io.Writer, fs []Finding) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range fs {
-		if f.Suppressed {
+		if f.Hidden() {
 			continue
 		}
 		fmt.Fprintf(bw, "%s: %s %s", position(f), f.Rule, f.Message)
@@ -28,12 +28,25 @@ func writeText(w io.Writer, fs []Finding) error {
 		}
 	}
 	s := Summarize(fs)
-	if s.Errors+s.Warnings+s.Suppressed == 0 {
-		fmt.Fprintln(bw, "xcguard: no findings")
-	} else {
-		fmt.Fprintf(bw, "xcguard: %s, %s, %d suppressed\n", plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Suppressed)
-	}
+	fmt.Fprintf(bw, "xcguard: %s\n", s)
 	return bw.Flush()
+}
+
+// String is the summary line: "no findings", or the counts.
+func (s Summary) String() string {
+	if s.Errors+s.Warnings+s.Suppressed+s.Baselined == 0 {
+		return "no findings"
+	}
+	return s.counts()
+}
+
+// counts is the summary as counts, also when they are all zero.
+func (s Summary) counts() string {
+	line := fmt.Sprintf("%s, %s, %d suppressed", plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Suppressed)
+	if s.Baselined > 0 {
+		line += fmt.Sprintf(", %d baselined", s.Baselined)
+	}
+	return line
 }
 
 func position(f Finding) string {
