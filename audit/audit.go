@@ -60,6 +60,8 @@ type Options struct {
 // A Result is the audit's findings, suppressed ones included.
 type Result struct {
 	Findings []report.Finding
+	// Root is the module's directory, which finding paths are relative to.
+	Root string
 	// Degraded, when not empty, is one line saying which view could not be
 	// read and what the findings come from instead.
 	Degraded string
@@ -106,7 +108,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	a.judgeGoVersion()
 	a.judgeGodebug()
 	a.directiveFindings()
-	return &Result{Findings: a.findings, Degraded: a.degraded}, nil
+	return &Result{Findings: a.findings, Root: root, Degraded: a.degraded}, nil
 }
 
 // findModule finds the go.mod in dir or above. shown is its path as the

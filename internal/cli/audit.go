@@ -14,12 +14,13 @@ func runAudit(ctx context.Context, e *env, args []string) error {
 	var c common
 	fs := newFlagSet("audit", "[dir]", 1)
 	c.register(fs)
+	c.registerBaseline(fs)
 	why := fs.Bool("why", false, "show the import chain (or requirement path) that brings each module in, with file:line")
 	c.parts = []string{"audit"}
 	if err := fs.parse(e, args); err != nil {
 		return err
 	}
-	out, err := openOutputs(&c)
+	out, err := openOutputs(ctx, &c)
 	if err != nil {
 		return err
 	}
@@ -56,6 +57,9 @@ func auditModule(ctx context.Context, e *env, c *common, dir string, why bool) (
 	}
 	if err != nil {
 		return nil, err
+	}
+	if c.root == "" {
+		c.root = res.Root
 	}
 	if res.Degraded != "" {
 		fmt.Fprintf(e.stderr, "xcguard: audit: %s\n", res.Degraded)

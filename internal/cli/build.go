@@ -21,6 +21,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	c := common{parts: []string{"build"}}
 	fs := newFlagSet("build", "[package] | -verify [dist]", 1)
 	c.registerOutput(fs)
+	c.registerBaseline(fs)
 	dist := fs.String("dist", "dist", "directory for the binaries, SM3SUMS and manifest.json")
 	ldflags := fs.String("ldflags", "", "linker flags, added after the policy's build.ldflags")
 	tags := fs.String("tags", "", "comma-separated build tags")
@@ -51,7 +52,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	out, err := openOutputs(&c)
+	out, err := openOutputs(ctx, &c)
 	if err != nil {
 		return err
 	}

@@ -80,7 +80,7 @@ func runFix(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	}
-	out, err := openOutputs(&c)
+	out, err := openOutputs(ctx, &c)
 	if err != nil {
 		return err
 	}

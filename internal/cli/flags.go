@@ -72,6 +72,16 @@ type common struct {
 	tags   string
 	// inventory is where vet and check also write the CycloneDX CBOM.
 	inventory string
+	// baseline is the -baseline file; updateBaseline rewrites it.
+	baseline       string
+	updateBaseline bool
+	// newFromRev is the -new-from-rev revision: only findings on lines
+	// changed since it are reported.
+	newFromRev string
+	// root is the directory finding paths are relative to, once vet or
+	// audit knows it; vetFiles are the files of the packages vet analyzed.
+	root     string
+	vetFiles map[string]bool
 }
 
 func (c *common) register(fs *flagSet) {

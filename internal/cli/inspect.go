@@ -13,6 +13,7 @@ func runInspect(ctx context.Context, e *env, args []string) error {
 	c := common{parts: []string{"build"}}
 	fs := newFlagSet("inspect", "BINARY...", -1)
 	c.registerOutput(fs)
+	c.registerBaseline(fs)
 	var target targetFlag
 	fs.Var(&target, "target", "GOOS/GOARCH to judge the binaries against (default: the policy's build.targets)")
 	if err := fs.parse(e, args); err != nil {
@@ -25,7 +26,7 @@ func runInspect(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out, err := openOutputs(&c)
+	out, err := openOutputs(ctx, &c)
 	if err != nil {
 		return err
 	}

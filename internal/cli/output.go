@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/xcguard/xcguard/internal/baseline"
+	"github.com/xcguard/xcguard/internal/gitdiff"
 	"github.com/xcguard/xcguard/report"
 )
 
@@ -210,9 +213,23 @@ type outputs struct {
 	// one SARIF run each.
 	parts []string
 	c     *common // for the notes the run gathers
+	// tree reads the files the findings point at (fingerprints, SARIF
+	// columns); baselined says the findings were compared with a baseline.
+	tree      *baseline.Tree
+	baselined bool
+	// changes are the lines changed since -new-from-rev; nil without it.
+	changes *gitdiff.Changes
+	newNote string // what -new-from-rev left out, for stderr
 }
 
-func openOutputs(c *common) (*outputs, error) {
+func openOutputs(ctx context.Context, c *common) (*outputs, error) {
+	if err := c.checkBaseline(); err != nil {
+		return nil, err
+	}
+	changes, err := c.changedSince(ctx)
+	if err != nil {
+		return nil, err
+	}
 	main, err := createOut("o", c.path(c.output))
 	if err != nil {
 		return nil, err
@@ -227,13 +244,16 @@ func openOutputs(c *common) (*outputs, error) {
 		sarif.discard()
 		return nil, inputf("-o %s and -sarif %s are the same file: name two files", c.output, c.sarif)
 	}
-	return &outputs{format: c.format, main: main, sarif: sarif, parts: c.parts, c: c}, nil
+	return &outputs{format: c.format, main: main, sarif: sarif, parts: c.parts, c: c, changes: changes}, nil
 }
 
 // close discards what was not committed (after an error).
 func (o *outputs) close() {
 	o.main.discard()
 	o.sarif.discard()
+	if o.tree != nil {
+		o.tree.Close()
+	}
 }
 
 var tool = report.Tool{Name: "xcguard", URI: "https://github.com/xcguard/xcguard"}
@@ -244,6 +264,10 @@ func (o *outputs) write(e *env, findings []report.Finding) error {
 	t.Version = version()
 	t.Parts = o.parts
 	t.Notes = o.c.notes
+	t.Baseline = o.baselined
+	if o.tree != nil {
+		t.Lines = o.tree.Line
+	}
 	var buf bytes.Buffer
 	if err := report.Write(&buf, o.format, t, findings); err != nil {
 		return err
@@ -315,6 +339,13 @@ func writeFailure(e *env, c *common, err error) {
 
 // finish writes the report and turns error-severity findings into exit 1.
 func (o *outputs) finish(e *env, findings []report.Finding) error {
+	findings, err := o.judge(findings)
+	if err != nil {
+		return err
+	}
+	if o.newNote != "" {
+		fmt.Fprintf(e.stderr, "xcguard: %s\n", o.newNote)
+	}
 	if err := o.write(e, findings); err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 // runReport renders saved JSON reports (the canonical form) in another
 // format: a pipeline runs the checks once and renders annotations, a job
 // summary and SARIF from the same findings. Several reports are merged.
-func runReport(_ context.Context, e *env, args []string) error {
+func runReport(ctx context.Context, e *env, args []string) error {
 	var c common
 	fs := newFlagSet("report", "REPORT.json...", -1)
 	c.registerReport(fs)
@@ -50,7 +50,7 @@ func runReport(_ context.Context, e *env, args []string) error {
 			}
 		}
 	}
-	out, err := openOutputs(&c)
+	out, err := openOutputs(ctx, &c)
 	if err != nil {
 		return err
 	}

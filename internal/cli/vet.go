@@ -31,6 +31,7 @@ func runVet(ctx context.Context, e *env, args []string) error {
 	c := common{parts: []string{"vet"}}
 	fs := newFlagSet("vet", "[packages]", -1)
 	c.register(fs)
+	c.registerBaseline(fs)
 	c.registerInventory(fs)
 	if err := fs.parse(e, args); err != nil {
 		return err
@@ -44,6 +45,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	var c common
 	fs := newFlagSet("check", "[packages]", -1)
 	c.register(fs)
+	c.registerBaseline(fs)
 	c.registerInventory(fs)
 	build := fs.String("build", "", "also build this main package for the policy's targets into -dist and inspect it (as xcguard build)")
 	dist := fs.String("dist", "dist", "with -build: directory for the binaries, SM3SUMS and manifest.json")
@@ -69,7 +71,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	out, err := openOutputs(&c)
+	out, err := openOutputs(ctx, &c)
 	if err != nil {
 		return err
 	}
@@ -94,7 +96,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 }
 
 func vetAndReport(ctx context.Context, e *env, c *common, patterns []string) error {
-	out, err := openOutputs(c)
+	out, err := openOutputs(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -217,7 +219,23 @@ func analyze(ctx context.Context, c *common, patterns []string, extra ...*analys
 	if err != nil {
 		return nil, err
 	}
+	c.root = root
+	c.vetFiles = analyzedFiles(root, roots)
 	return &vetRun{graph: graph, pkgs: roots, root: root, findings: findings}, nil
+}
+
+// analyzedFiles are the files of the packages vet analyzed, as findings
+// name them.
+func analyzedFiles(root string, pkgs []*packages.Package) map[string]bool {
+	files := map[string]bool{}
+	for _, p := range pkgs {
+		for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.EmbedFiles} {
+			for _, f := range list {
+				files[relPath(root, f)] = true
+			}
+		}
+	}
+	return files
 }
 
 // withImportedOwn adds to the packages the patterns matched the main

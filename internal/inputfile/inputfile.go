@@ -16,6 +16,11 @@ import (
 const (
 	PolicyMax = 1 << 20  // a policy file, its signature, a key
 	ReportMax = 64 << 20 // a saved JSON report
+	// SourceMax bounds a source file read for the text of a finding's
+	// line (fingerprints, SARIF columns).
+	SourceMax = 16 << 20
+	// BaselineMax bounds a -baseline file.
+	BaselineMax = 16 << 20
 )
 
 // ErrNotRegular is a path that names a device, FIFO, socket or directory.
@@ -42,6 +47,21 @@ func Read(path string, max int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readOpen(f, path, max)
+}
+
+// ReadIn is Read for a file named relative to root: the name may not leave
+// root, by "..", an absolute path or a symbolic link.
+func ReadIn(root *os.Root, name string, max int64) ([]byte, error) {
+	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	return readOpen(f, name, max)
+}
+
+// readOpen reads the open file f, and closes it.
+func readOpen(f *os.File, path string, max int64) ([]byte, error) {
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {

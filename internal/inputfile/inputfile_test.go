@@ -58,3 +58,35 @@ func TestRead(t *testing.T) {
 }
 
 func isNotRegular(err error) bool { return errors.Is(err, inputfile.ErrNotRegular) }
+
+// TestReadIn: a file named relative to a root is read only from inside it.
+func TestReadIn(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secret")
+	if err := os.WriteFile(secret, []byte("key"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.go"), []byte("package a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "link.go")); err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	if got, err := inputfile.ReadIn(root, "a.go", 100); err != nil || string(got) != "package a\n" {
+		t.Errorf("ReadIn(a.go) = %q, %v", got, err)
+	}
+	if _, err := inputfile.ReadIn(root, "a.go", 5); !errors.As(err, new(*inputfile.TooLargeError)) {
+		t.Errorf("ReadIn(a.go, 5) = %v, want too large", err)
+	}
+	for _, name := range []string{"link.go", "../" + filepath.Base(outside) + "/secret", secret} {
+		if got, err := inputfile.ReadIn(root, name, 100); err == nil {
+			t.Errorf("ReadIn(%s) = %q: read outside the root", name, got)
+		}
+	}
+}
