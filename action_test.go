@@ -55,6 +55,8 @@ type runner struct {
 	t                       *testing.T
 	workspace, temp         string
 	output, summary, action string
+	// base is github.event.pull_request.base.sha: "" outside a pull request.
+	base string
 }
 
 func newRunner(t *testing.T) *runner {
@@ -81,6 +83,8 @@ func (r *runner) eval(a *action, inputs map[string]string, s string) string {
 			return r.action
 		case name == "runner.temp":
 			return r.temp
+		case name == "github.event.pull_request.base.sha":
+			return r.base
 		case strings.HasPrefix(name, "inputs."):
 			in := strings.TrimPrefix(name, "inputs.")
 			def, ok := a.Inputs[in]
@@ -295,6 +299,66 @@ func TestActionBuild(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(r.workspace, "svc", f)); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
+	}
+}
+
+// On a pull request with only-new-issues the annotations and the failure
+// are the pull request's findings only; with a baseline, the old ones are
+// counted as baselined. Outside a pull request everything is reported.
+func TestActionOnlyNewIssues(t *testing.T) {
+	a := readAction(t)
+	r := newRunner(t)
+	git := func(args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = r.workspace
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=CI", "GIT_AUTHOR_EMAIL=ci@example.com", "GIT_COMMITTER_NAME=CI", "GIT_COMMITTER_EMAIL=ci@example.com")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	git("init", "-q", "-b", "main")
+	git("add", "-A")
+	git("commit", "-q", "-m", "base")
+	base := git("rev-parse", "HEAD")
+	// The pull request adds a weak hash.
+	if err := os.WriteFile(filepath.Join(r.workspace, "svc", "legacy.go"), []byte("package main\n\nimport \"crypto/sha1\"\n\nvar _ = sha1.New\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("add", "-A")
+	git("commit", "-q", "-m", "pull request")
+
+	r.base = base
+	out, code := r.run(a, map[string]string{"working-directory": "svc", "only-new-issues": "true"})
+	if code != 1 || !strings.Contains(out, "::error file=svc/legacy.go,line=3,col=8,") || strings.Contains(out, "file=svc/sign.go") {
+		t.Errorf("only-new-issues: exit %d, want 1 and only legacy.go annotated:\n%s", code, out)
+	}
+	if got := r.outputs()["errors"]; got != "1" {
+		t.Errorf("only-new-issues: errors output %q, want 1", got)
+	}
+
+	// The old findings recorded in a baseline: counted apart, not failed on.
+	if out, err := exec.Command(filepath.Join(r.temp, "xcguard-bin", "xcguard"), "check", "-C", filepath.Join(r.workspace, "svc"), "-baseline", filepath.Join(r.workspace, "svc", ".xcguard-baseline.yml"), "-update-baseline").CombinedOutput(); err != nil {
+		t.Fatalf("update-baseline: %v\n%s", err, out)
+	}
+	r.base = ""
+	out, code = r.run(a, map[string]string{"working-directory": "svc", "baseline": ".xcguard-baseline.yml"})
+	if code != 0 || strings.Contains(out, "::error") {
+		t.Errorf("baseline: exit %d, want 0 and no annotation:\n%s", code, out)
+	}
+	if got := r.outputs(); got["errors"] != "0" || got["baselined"] != "10" {
+		t.Errorf("baseline: outputs %v, want 0 errors and 10 baselined", got)
+	}
+
+	// Not a pull request: a notice, and every finding.
+	out, code = r.run(a, map[string]string{"working-directory": "svc", "only-new-issues": "true"})
+	if code != 1 || !strings.Contains(out, "::notice title=xcguard::only-new-issues: not a pull request") || !strings.Contains(out, "file=svc/sign.go") {
+		t.Errorf("push: exit %d, want 1, a notice and every finding:\n%s", code, out)
+	}
+	out, code = r.run(a, map[string]string{"working-directory": "svc", "only-new-issues": "yes"})
+	if code != 2 || !strings.Contains(out, `only-new-issues must be true or false, not "yes"`) {
+		t.Errorf("only-new-issues yes: exit %d\n%s", code, out)
 	}
 }
 

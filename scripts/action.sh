@@ -25,6 +25,30 @@ esac
 common=()
 [[ -n ${INPUT_POLICY:-} ]] && common+=(-policy "$INPUT_POLICY")
 [[ -n ${INPUT_PROFILE:-} ]] && common+=(-profile "$INPUT_PROFILE")
+[[ -n ${INPUT_BASELINE:-} ]] && common+=(-baseline "$INPUT_BASELINE")
+
+# only-new-issues: the lines the pull request changes, from its base.
+rev=${INPUT_NEW_FROM_REV:-}
+case ${INPUT_ONLY_NEW_ISSUES:-false} in
+true)
+	[[ -z $rev ]] && rev=${PULL_REQUEST_BASE:-}
+	if [[ -z $rev ]]; then
+		echo "::notice title=xcguard::only-new-issues: not a pull request, so every finding is reported"
+	elif ! git cat-file -e "$rev^{commit}" 2>/dev/null; then
+		# A shallow checkout has only the merge commit: fetch the base.
+		if ! git fetch --quiet --no-tags --depth=1 origin "$rev"; then
+			echo "::error title=xcguard::only-new-issues: cannot fetch the pull request's base $rev: check out with fetch-depth: 0"
+			exit 2
+		fi
+	fi
+	;;
+false) ;;
+*)
+	echo "::error title=xcguard::only-new-issues must be true or false, not \"$INPUT_ONLY_NEW_ISSUES\""
+	exit 2
+	;;
+esac
+[[ -n $rev ]] && common+=(-new-from-rev "$rev")
 
 IFS=', ' read -r -a parts <<<"${INPUT_PARTS:-vet,audit}"
 vet=false audit=false build=false
@@ -93,14 +117,19 @@ fi
 # Counts, from the text summary line.
 line=$("$xc" report -format text "${reports[@]}" | tail -n 1)
 errors=0 warnings=0 suppressed=0
+baselined=0
 if [[ $line =~ ([0-9]+)\ errors?,\ ([0-9]+)\ warnings?,\ ([0-9]+)\ suppressed ]]; then
 	errors=${BASH_REMATCH[1]} warnings=${BASH_REMATCH[2]} suppressed=${BASH_REMATCH[3]}
+fi
+if [[ $line =~ ([0-9]+)\ baselined ]]; then
+	baselined=${BASH_REMATCH[1]}
 fi
 if [[ -n ${GITHUB_OUTPUT:-} ]]; then
 	{
 		echo "errors=$errors"
 		echo "warnings=$warnings"
 		echo "suppressed=$suppressed"
+		echo "baselined=$baselined"
 		if [[ $sarif == /* ]]; then echo "sarif=$sarif"; else echo "sarif=$wd/$sarif"; fi
 		if [[ -n ${INPUT_INVENTORY:-} ]]; then
 			if [[ $INPUT_INVENTORY == /* ]]; then echo "inventory=$INPUT_INVENTORY"; else echo "inventory=$wd/$INPUT_INVENTORY"; fi
