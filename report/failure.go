@@ -12,7 +12,8 @@ import (
 // JSON has an "error" beside no findings; SARIF has one run per part, each
 // an unsuccessful invocation with the error as its notification (code
 // scanning then keeps the part's alerts open instead of closing them as
-// fixed); github an ::error command; markdown a line; text nothing, for
+// fixed); github an ::error command; markdown a line; gitlab one blocker
+// issue; junit an errored testcase per part; text nothing, for
 // the error is already on standard error.
 func WriteFailure(w io.Writer, format Format, tool Tool, msg string) error {
 	msg = strings.TrimSpace(msg)
@@ -50,6 +51,14 @@ func WriteFailure(w io.Writer, format Format, tool Tool, msg string) error {
 	case Markdown:
 		_, err := fmt.Fprintf(w, "### %s: the run failed\n\n%s\n", tool.Name, escapeCell(msg))
 		return err
+	case GitLab:
+		// One blocker: an empty report would read as "no issues".
+		return newEncoder(w).Encode([]gitlabIssue{{
+			Description: tool.Name + " could not run: " + msg, CheckName: tool.Name, Severity: "blocker",
+			Fingerprint: digestOf("failure", msg), Location: gitlabLocation{Path: "go.mod", Lines: gitlabLines{1}},
+		}})
+	case JUnit:
+		return writeJUnitFailure(w, tool, msg)
 	}
 	return nil
 }

@@ -92,7 +92,8 @@ func TestNotes(t *testing.T) {
 	}
 	buf.Reset()
 	report.Write(&buf, report.JSON, tool, nil)
-	fs, notes, err := report.ReadReport(&buf)
+	saved, err := report.ReadReport(&buf)
+	fs, notes := saved.Findings, saved.Notes
 	if err != nil || len(fs) != 0 || len(notes) != 1 {
 		t.Errorf("ReadReport = %v, %q, %v; want the note back", fs, notes, err)
 	}

@@ -7,8 +7,10 @@ import (
 
 // writeJSON writes the canonical form:
 // {"version":1,"findings":[…],"summary":{"errors":N,"warnings":N,"suppressed":N}}.
-// Notes, when there are any, follow: what the run could not fully check.
-func writeJSON(w io.Writer, fs []Finding, notes []string) error {
+// Notes, when there are any, follow: what the run could not fully check;
+// then the parts that ran, so that a report rendered from it keeps a part
+// that found nothing.
+func writeJSON(w io.Writer, fs []Finding, notes, parts []string) error {
 	if fs == nil {
 		fs = []Finding{}
 	}
@@ -18,7 +20,8 @@ func writeJSON(w io.Writer, fs []Finding, notes []string) error {
 		Findings []Finding `json:"findings"`
 		Summary  Summary   `json:"summary"`
 		Notes    []string  `json:"notes,omitempty"`
-	}{1, fs, Summarize(fs), notes})
+		Parts    []string  `json:"parts,omitempty"`
+	}{1, fs, Summarize(fs), notes, parts})
 }
 
 // newEncoder is how every JSON form is written: indented, without HTML

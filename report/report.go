@@ -144,17 +144,21 @@ const (
 	GitHub Format = "github"
 	// Markdown is a job summary: totals, counts per rule, the findings.
 	Markdown Format = "markdown"
+	// GitLab is a GitLab Code Quality report (artifacts:reports:codequality).
+	GitLab Format = "gitlab"
+	// JUnit is JUnit XML, for Jenkins' junit step and Gitee test reports.
+	JUnit Format = "junit"
 )
 
 // Formats lists every format.
-var Formats = []Format{Text, JSON, SARIF, GitHub, Markdown}
+var Formats = []Format{Text, JSON, SARIF, GitHub, Markdown, GitLab, JUnit}
 
 func (f Format) String() string { return string(f) }
 
 // Set makes Format a flag.Value with a closed set of values.
 func (f *Format) Set(s string) error {
 	if !slices.Contains(Formats, Format(s)) {
-		return fmt.Errorf("unknown format %q: use text, json, sarif, github or markdown", s)
+		return fmt.Errorf("unknown format %q: use text, json, sarif, github, markdown, gitlab or junit", s)
 	}
 	*f = Format(s)
 	return nil
@@ -201,9 +205,13 @@ func Write(w io.Writer, format Format, tool Tool, fs []Finding) error {
 	Sort(fs)
 	switch format {
 	case JSON:
-		return writeJSON(w, fs, tool.Notes)
+		return writeJSON(w, fs, tool.Notes, tool.Parts)
 	case SARIF:
 		return writeSARIF(w, tool, fs)
+	case GitLab:
+		return writeGitLab(w, tool, fs)
+	case JUnit:
+		return writeJUnit(w, tool, fs)
 	case GitHub:
 		for _, n := range tool.Notes {
 			fmt.Fprintf(w, "::warning title=%s::%s\n", escapeProperty(tool.Name), escapeData(n))

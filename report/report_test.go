@@ -270,9 +270,9 @@ func TestFormatSet(t *testing.T) {
 		{name: "json", in: "json", want: report.JSON},
 		{name: "sarif", in: "sarif", want: report.SARIF},
 		{name: "github", in: "github", want: report.GitHub},
-		{name: "xml", in: "xml", want: report.Text, wantErr: `unknown format "xml": use text, json, sarif, github or markdown`},
-		{name: "case matters", in: "JSON", want: report.Text, wantErr: `unknown format "JSON": use text, json, sarif, github or markdown`},
-		{name: "empty", in: "", want: report.Text, wantErr: `unknown format "": use text, json, sarif, github or markdown`},
+		{name: "xml", in: "xml", want: report.Text, wantErr: `unknown format "xml": use text, json, sarif, github, markdown, gitlab or junit`},
+		{name: "case matters", in: "JSON", want: report.Text, wantErr: `unknown format "JSON": use text, json, sarif, github, markdown, gitlab or junit`},
+		{name: "empty", in: "", want: report.Text, wantErr: `unknown format "": use text, json, sarif, github, markdown, gitlab or junit`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

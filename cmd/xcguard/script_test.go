@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"debug/elf"
 	"encoding/binary"
+	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -73,6 +76,8 @@ func TestScript(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode":      exitcode,
 			"cbomvalid":     cbomValid,
+			"codequality":   codeQuality,
+			"junitxml":      junitXML,
 			"require":       require,
 			"truncate":      truncate,
 			"dropsections":  dropSections,
@@ -95,6 +100,64 @@ func cbomValid(ts *testscript.TestScript, neg bool, args []string) {
 	s, err := cdxschema.Compile(filepath.Join("..", "..", "inventory", "testdata"))
 	ts.Check(err)
 	ts.Check(cdxschema.Validate(s, []byte(ts.ReadFile(args[0]))))
+}
+
+// codequality FILE N checks that FILE is a GitLab Code Quality report of
+// N issues, each with every field GitLab requires.
+func codeQuality(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 || neg {
+		ts.Fatalf("usage: codequality FILE N")
+	}
+	var issues []struct {
+		Description, CheckName, Fingerprint, Severity string
+		Location                                      *struct {
+			Path  string
+			Lines *struct{ Begin int }
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(strings.ReplaceAll(ts.ReadFile(args[0]), `"check_name"`, `"CheckName"`)))
+	ts.Check(dec.Decode(&issues))
+	if strconv.Itoa(len(issues)) != args[1] {
+		ts.Fatalf("%d issues, want %s", len(issues), args[1])
+	}
+	for _, is := range issues {
+		if is.Description == "" || is.CheckName == "" || is.Fingerprint == "" || is.Location == nil || is.Location.Path == "" || is.Location.Lines == nil || is.Location.Lines.Begin < 1 ||
+			!slices.Contains([]string{"info", "minor", "major", "critical", "blocker"}, is.Severity) {
+			ts.Fatalf("issue lacks a required field: %+v", is)
+		}
+	}
+}
+
+// junitxml FILE TESTS FAILURES checks that FILE is JUnit XML with those
+// totals, which its testsuites add up to.
+func junitXML(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 || neg {
+		ts.Fatalf("usage: junitxml FILE TESTS FAILURES")
+	}
+	var doc struct {
+		XMLName  xml.Name `xml:"testsuites"`
+		Tests    int      `xml:"tests,attr"`
+		Failures int      `xml:"failures,attr"`
+		Suites   []struct {
+			Tests    int `xml:"tests,attr"`
+			Failures int `xml:"failures,attr"`
+			Cases    []struct {
+				Name string `xml:"name,attr"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	ts.Check(xml.Unmarshal([]byte(ts.ReadFile(args[0])), &doc))
+	tests, failures := 0, 0
+	for _, s := range doc.Suites {
+		if s.Tests != len(s.Cases) {
+			ts.Fatalf("a testsuite says %d tests and has %d", s.Tests, len(s.Cases))
+		}
+		tests += s.Tests
+		failures += s.Failures
+	}
+	if strconv.Itoa(doc.Tests) != args[1] || strconv.Itoa(doc.Failures) != args[2] || tests != doc.Tests || failures != doc.Failures {
+		ts.Fatalf("%d tests, %d failures (suites: %d, %d); want %s, %s", doc.Tests, doc.Failures, tests, failures, args[1], args[2])
+	}
 }
 
 func exitcode(ts *testscript.TestScript, neg bool, args []string) {

@@ -116,7 +116,7 @@ func (c *common) registerPolicy(fs *flagSet) {
 // registerReport registers -format and -o: where the report goes.
 func (c *common) registerReport(fs *flagSet) {
 	c.format = report.Text
-	fs.Var(&c.format, "format", "output format: text, json, sarif, github or markdown (a CI job summary)")
+	fs.Var(&c.format, "format", "output format: text, json, sarif, github, markdown (a CI job summary), gitlab (Code Quality) or junit (Jenkins, Gitee)")
 	fs.StringVar(&c.output, "o", "", "write the report to this file instead of standard output")
 	fs.report = c
 }

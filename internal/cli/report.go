@@ -6,6 +6,7 @@ import (
 	"errors"
 	"path"
 	"path/filepath"
+	"slices"
 
 	"github.com/xcguard/xcguard/internal/inputfile"
 	"github.com/xcguard/xcguard/report"
@@ -31,8 +32,13 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return inputf("report: cannot read %s: %v", name, unwrapPathError(err))
 		}
-		fs, notes, err := report.ReadReport(bytes.NewReader(data))
-		c.notes = append(c.notes, notes...)
+		saved, err := report.ReadReport(bytes.NewReader(data))
+		c.notes = append(c.notes, saved.Notes...)
+		for _, p := range saved.Parts {
+			if !slices.Contains(c.parts, p) {
+				c.parts = append(c.parts, p)
+			}
+		}
 		var failed *report.FailedRunError
 		if errors.As(err, &failed) {
 			return inputf("report: %s: %v", name, err)
@@ -40,7 +46,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return inputf("report: %s: %v: write it with -format json", name, err)
 		}
-		findings = append(findings, fs...)
+		findings = append(findings, saved.Findings...)
 	}
 	if *prefix != "" {
 		for i := range findings {
