@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/xcguard/xcguard/audit"
 	"github.com/xcguard/xcguard/report"
@@ -42,10 +43,49 @@ func auditModule(ctx context.Context, e *env, c *common, dir string, why bool) (
 		}
 	}
 	if dir == "" {
+		modules, err := workspaceModules(c.workDir())
+		if err != nil {
+			return nil, err
+		}
+		if modules != nil {
+			return auditWorkspace(ctx, e, c, modules, why)
+		}
 		dir = c.workDir()
 	} else {
 		dir = c.path(dir)
 	}
+	res, err := auditOne(ctx, e, c, dir, why)
+	if err != nil {
+		return nil, err
+	}
+	if c.root == "" {
+		c.root = res.Root
+	}
+	return res.Findings, nil
+}
+
+// auditWorkspace audits each module of the workspace at the working
+// directory on its own go.mod and policy (as it is built and released:
+// GOWORK=off), with paths from the workspace root.
+func auditWorkspace(ctx context.Context, e *env, c *common, modules []string, why bool) ([]report.Finding, error) {
+	root := absPath(c.workDir())
+	var all []report.Finding
+	for _, m := range modules {
+		res, err := auditOne(ctx, e, c, filepath.Join(root, filepath.FromSlash(m)), why)
+		if err != nil {
+			return nil, err
+		}
+		inModule(m, res.Findings)
+		all = append(all, res.Findings...)
+	}
+	if c.root == "" {
+		c.root = root
+	}
+	return all, nil
+}
+
+// auditOne audits the module in dir against its policy.
+func auditOne(ctx context.Context, e *env, c *common, dir string, why bool) (*audit.Result, error) {
 	pol, err := loadPolicy(c, dir)
 	if err != nil {
 		return nil, err
@@ -58,12 +98,9 @@ func auditModule(ctx context.Context, e *env, c *common, dir string, why bool) (
 	if err != nil {
 		return nil, err
 	}
-	if c.root == "" {
-		c.root = res.Root
-	}
 	if res.Degraded != "" {
 		fmt.Fprintf(e.stderr, "xcguard: audit: %s\n", res.Degraded)
 		c.notes = append(c.notes, "audit: "+res.Degraded)
 	}
-	return res.Findings, nil
+	return res, nil
 }

@@ -195,6 +195,13 @@ func analyze(ctx context.Context, c *common, patterns []string, extra ...*analys
 		// The go command panics on it.
 		return nil, inputf("CC is blank: unset it, or name a C compiler")
 	}
+	modules, err := workspaceModules(c.workDir())
+	if err != nil {
+		return nil, err
+	}
+	if modules != nil {
+		patterns = workspacePatterns(patterns, modules)
+	}
 	pkgs, err := load(ctx, c, patterns)
 	if err != nil {
 		return nil, err
@@ -215,6 +222,9 @@ func analyze(ctx context.Context, c *common, patterns []string, extra ...*analys
 		return nil, err
 	}
 	root := moduleRoot(c.workDir(), pkgs)
+	if modules != nil {
+		root = absPath(c.workDir()) // paths from the workspace root
+	}
 	findings, err := collect(graph, root, extra)
 	if err != nil {
 		return nil, err
