@@ -116,7 +116,13 @@ func (o *outputs) judge(findings []report.Finding) ([]report.Finding, error) {
 		return nil, inputf("cannot read -baseline %s: %v", c.baseline, unwrapPathError(err))
 	}
 	o.baselined = true
-	covers := c.covers
+	// A binary's entry is judged only when this run reported on that
+	// binary: build and inspect may look at other files.
+	reported := map[string]bool{}
+	for _, f := range findings {
+		reported[f.File] = true
+	}
+	covers := func(e baseline.Entry) bool { return c.covers(e, reported) }
 	if c.updateBaseline {
 		b := baseline.Update(findings, old, covers)
 		out, err := createOut("baseline", name)
@@ -155,13 +161,19 @@ func (o *outputs) judge(findings []report.Finding) ([]report.Finding, error) {
 
 // covers reports whether this run looked where a baseline entry's finding
 // would be: its part ran, and for vet its file is one of the analyzed
-// packages'. Only such an entry is stale when nothing matches it.
-func (c *common) covers(e baseline.Entry) bool {
+// packages', for build one this run reported on. Only such an entry is
+// stale when nothing matches it.
+func (c *common) covers(e baseline.Entry, reported map[string]bool) bool {
 	part := report.Part(report.Finding{Rule: e.Rule, File: e.File})
-	if !slices.Contains(c.parts, part) {
+	switch {
+	case !slices.Contains(c.parts, part):
 		return false
+	case part == "vet":
+		return c.vetFiles[e.File]
+	case part == "build":
+		return reported[e.File]
 	}
-	return part != "vet" || c.vetFiles[e.File]
+	return true
 }
 
 // sourceRoot is the directory finding paths are relative to: the module
