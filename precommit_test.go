@@ -59,6 +59,12 @@ func TestPreCommitHooks(t *testing.T) {
 		!strings.Contains(out, "sign.go:4:2: XC101 import of crypto/md5: MD5 is broken (practical collisions) (use github.com/tjfoc/gmsm/sm3)") {
 		t.Errorf("xcguard-vet: exit %d, want 1 with the XC101 finding:\n%s", code, out)
 	}
+	// The cached hook: go vet with xcguard as its tool, the same finding.
+	out, code = run("pre-commit", "try-repo", root, "xcguard-vet-cached", "--all-files")
+	if code != 1 || !strings.Contains(out, "Failed") ||
+		!strings.Contains(out, "sign.go:4:2: XC101: import of crypto/md5: MD5 is broken (practical collisions); use github.com/tjfoc/gmsm/sm3") {
+		t.Errorf("xcguard-vet-cached: exit %d, want 1 with the XC101 finding:\n%s", code, out)
+	}
 	out, code = run("pre-commit", "try-repo", root, "xcguard-audit", "--all-files")
 	if code != 1 || !strings.Contains(out, "xcguard audit") || !strings.Contains(out, "Failed") ||
 		!strings.Contains(out, "go.mod:3:1: XC105 go 1.22 in go.mod keeps Go's old GODEBUG defaults tls3des=1") {
