@@ -16,7 +16,7 @@ import (
 
 var ciFindings = []report.Finding{
 	{Rule: "XC101", Severity: policy.Error, File: "internal/digest/digest.go", Line: 5, Column: 2, Message: "import of crypto/md5", Hint: "use github.com/tjfoc/gmsm/sm3", Fingerprint: "0123456789abcdef0123456789abcdef:1"},
-	{Rule: "XC101", Severity: policy.Error, File: "internal/digest/legacy.go", Line: 3, Column: 8, Message: "import of crypto/sha1", Fingerprint: "0123456789abcdef0123456789abcdef:1"},
+	{Rule: "XC101", Severity: policy.Error, File: "internal/digest/legacy.go", Line: 3, Column: 8, Message: "import of crypto/sha1", Fingerprint: "fedcba9876543210fedcba9876543210:1"},
 	{Rule: "XC202", Severity: policy.Warning, File: "main.go", Line: 22, Column: 3, Message: "profiling on"},
 	{Rule: "XC104", Severity: policy.Error, File: "main.go", Line: 30, Message: "skip verify", Suppressed: true},
 	{Rule: "XC103", Severity: policy.Error, File: "main.go", Line: 31, Message: "TLS 1.0", Baseline: true},
@@ -25,8 +25,8 @@ var ciFindings = []report.Finding{
 }
 
 // GitLab Code Quality: the fields GitLab requires on every issue, one per
-// finding that counts, fingerprints unique (also for two files whose
-// findings share a digest), severities GitLab knows.
+// finding that counts, each with the finding's own fingerprint (or, for a
+// finding that has none, one made from its place), severities GitLab knows.
 func TestGitLab(t *testing.T) {
 	out := render(t, report.GitLab, ciFindings)
 	var issues []struct {
@@ -57,6 +57,9 @@ func TestGitLab(t *testing.T) {
 			t.Errorf("fingerprint %s twice", is.Fingerprint)
 		}
 		seen[is.Fingerprint] = true
+		if strings.Contains(is.Description, "crypto/md5") && is.Fingerprint != "0123456789abcdef0123456789abcdef:1" {
+			t.Errorf("fingerprint %s, want the finding's own", is.Fingerprint)
+		}
 		got = append(got, strings.Join([]string{is.CheckName, is.Severity, is.Location.Path, strconv.Itoa(*is.Location.Lines.Begin), is.Description}, " "))
 	}
 	want := []string{

@@ -49,11 +49,9 @@ func writeGitLab(w io.Writer, tool Tool, fs []Finding) error {
 		if f.Hint != "" {
 			msg += " (" + f.Hint + ")"
 		}
-		fp := f.Fingerprint
+		fp := f.Fingerprint // the same as in JSON, SARIF and the baseline
 		if fp == "" {
 			fp = digestOf(f.Rule, f.File, fmt.Sprint(f.Line, ":", f.Column), f.Message)
-		} else {
-			fp = digestOf(f.Rule, f.File, fp) // unique across files too
 		}
 		issues = append(issues, gitlabIssue{
 			Description: msg,
