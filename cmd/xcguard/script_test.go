@@ -7,9 +7,11 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,6 +23,8 @@ import (
 	"github.com/xcguard/xcguard/internal/cdxschema"
 	"github.com/xcguard/xcguard/internal/cli"
 )
+
+var update = flag.Bool("update", false, "rewrite the files of failing cmp commands in the scripts")
 
 // TestMain makes the test binary double as the xcguard command, so that the
 // scripts run the real binary, also as go vet's -vettool.
@@ -59,6 +63,10 @@ func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
 		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		// go test ./cmd/xcguard -run TestScript/NAME -update rewrites the
+		// files a failing cmp compares with, in the script itself.
+		UpdateScripts: *update,
 		Setup: func(e *testscript.Env) error {
 			for k, v := range goEnv {
 				e.Setenv(k, v)
@@ -303,4 +311,36 @@ func dropSections(ts *testscript.TestScript, neg bool, args []string) {
 	clear(data[0x28:0x30]) // e_shoff
 	clear(data[0x3c:0x40]) // e_shnum, e_shstrndx
 	ts.Check(os.WriteFile(path, data, 0o755))
+}
+
+// TestScriptsCheckOutput keeps the scripts specifications: a command that
+// succeeds is followed by a check of what it printed or wrote, so that a
+// run that exits 0 having done nothing fails its script.
+func TestScriptsCheckOutput(t *testing.T) {
+	scripts, err := filepath.Glob(filepath.Join("..", "..", "testdata", "script", "*.txtar"))
+	if err != nil || len(scripts) < 50 {
+		t.Fatalf("found %d scripts (%v)", len(scripts), err)
+	}
+	check := regexp.MustCompile(`^(! )?(stdout|stderr|cmp|grep|exists|cbomvalid|codequality|junitxml)\b|^exec (test|find) `)
+	for _, file := range scripts {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		script, _, _ := strings.Cut(string(data), "\n-- ")
+		var cmds []string
+		for _, l := range strings.Split(script, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+				cmds = append(cmds, l)
+			}
+		}
+		for i, c := range cmds {
+			if !strings.HasPrefix(c, "exitcode 0 xcguard ") {
+				continue
+			}
+			if i+1 == len(cmds) || !check.MatchString(cmds[i+1]) {
+				t.Errorf("%s: %q is not followed by a check of its output", filepath.Base(file), c)
+			}
+		}
+	}
 }

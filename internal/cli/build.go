@@ -141,7 +141,7 @@ func verifyDist(e *env, c *common, dist, keyFile string) error {
 	case err == nil:
 		signed = "signed, but the signature was not checked: pass -verify-key"
 	}
-	fmt.Fprintf(e.stderr, "xcguard: %s verified: %d files, SM3 digests match, %s\n", dist, len(files), signed)
+	fmt.Fprintf(e.stderr, "xcguard: %s verified: %s, SM3 digests match, %s\n", dist, plural(len(files), "file", "files"), signed)
 	return nil
 }
 
