@@ -13,7 +13,6 @@ import (
 	"cmp"
 	"debug/buildinfo"
 	"debug/elf"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -214,36 +213,7 @@ func elfPlatform(f *elf.File) (goos, goarch string) {
 	case elf.ELFOSABI_SOLARIS:
 		goos = "solaris"
 	}
-	switch {
-	case f.Machine == elf.EM_AARCH64:
-		goarch = "arm64"
-	case f.Machine == elf.EM_X86_64:
-		goarch = "amd64"
-	case f.Machine == elf.EM_386:
-		goarch = "386"
-	case f.Machine == elf.EM_ARM:
-		goarch = "arm"
-	case f.Machine == elf.EM_LOONGARCH:
-		goarch = "loong64"
-	case f.Machine == elf.EM_RISCV && f.Class == elf.ELFCLASS64:
-		goarch = "riscv64"
-	case f.Machine == elf.EM_PPC64 && f.ByteOrder.String() == "LittleEndian":
-		goarch = "ppc64le"
-	case f.Machine == elf.EM_PPC64:
-		goarch = "ppc64"
-	case f.Machine == elf.EM_S390:
-		goarch = "s390x"
-	case f.Machine == elf.EM_MIPS && f.Class == elf.ELFCLASS64 && f.ByteOrder == binary.LittleEndian:
-		goarch = "mips64le"
-	case f.Machine == elf.EM_MIPS && f.Class == elf.ELFCLASS64:
-		goarch = "mips64"
-	case f.Machine == elf.EM_MIPS && f.ByteOrder == binary.LittleEndian:
-		goarch = "mipsle"
-	case f.Machine == elf.EM_MIPS:
-		goarch = "mips"
-	default:
-		goarch = "unknown" // machineName says which
-	}
+	goarch = elfArch(f.Machine, f.Class, f.ByteOrder) // "unknown": machineName says which
 	return goos, goarch
 }
 

@@ -369,7 +369,7 @@ func toolchainFor(ctx context.Context, p *policy.Policy, t policy.Target) (*tool
 	cc := bs.CC[t]
 	if cc == "" {
 		if t != policy.Target(runtime.GOOS+"/"+runtime.GOARCH) {
-			return nil, inputf("build.cgo needs a C compiler for %s: set build.cc, e.g. cc: {%s: %s-linux-gnu-gcc} (Debian: apt-get install %s)", t, t, cArch(t.Arch()), debPackage(t))
+			return nil, inputf("build.cgo needs a C compiler for %s: set build.cc, e.g. cc: {%s: %s-gcc} (Debian: apt-get install %s)", t, t, archOf(t.Arch()).triple(t.OS()), archOf(t.Arch()).gccPackage(t.OS()))
 		}
 		cc = "gcc"
 		if env, ok := os.LookupEnv("CC"); ok && env != "" {
@@ -443,30 +443,17 @@ var ccProbeTimeout = 30 * time.Second
 // aarch64-unknown-linux-gnu.2.28, x86_64-pc-linux-gnu) builds for t.
 func machineMatches(triple string, t policy.Target) bool {
 	arch, rest, _ := strings.Cut(triple, "-")
-	want := cArch(t.Arch())
-	archOK := arch == want || t.Arch() == "arm64" && arch == "arm64" || t.Arch() == "386" && slices.Contains([]string{"i386", "i486", "i586", "i686"}, arch)
+	want := archOf(t.Arch()).gnu
+	archOK := arch == want || t.Arch() == "arm64" && arch == "arm64" || t.Arch() == "386" && slices.Contains([]string{"i386", "i486", "i586", "i686"}, arch) || t.Arch() == "arm" && strings.HasPrefix(arch, "arm")
 	return archOK && strings.Contains(rest, t.OS())
-}
-
-func debPackage(t policy.Target) string {
-	return "gcc-" + strings.ReplaceAll(cArch(t.Arch()), "_", "-") + "-" + t.OS() + "-gnu"
 }
 
 func installHint(t policy.Target, cc string) string {
 	if strings.HasSuffix(cc, "zig") {
 		return "install zig 0.11 or newer and put it on PATH, or set build.cc to another compiler for " + string(t)
 	}
-	return fmt.Sprintf("install %s (Debian, Ubuntu, Kylin: apt-get install %s %s) or set build.cc to a compiler for %s", debPackage(t), debPackage(t), "libc6-dev-"+debArch(t.Arch())+"-cross", t)
-}
-
-func debArch(goarch string) string {
-	switch goarch {
-	case "386":
-		return "i386"
-	case "loong64":
-		return "loong64"
-	}
-	return goarch
+	a := archOf(t.Arch())
+	return fmt.Sprintf("install %s (Debian, Ubuntu, Kylin: apt-get install %s %s) or set build.cc to a compiler for %s", a.gccPackage(t.OS()), a.gccPackage(t.OS()), a.sysrootPackage(), t)
 }
 
 // buildScratch writes a throwaway main module (files by name) into dir and

@@ -149,7 +149,7 @@ func doctorTarget(ctx context.Context, p *policy.Policy, t policy.Target) []Chec
 	}
 	if root := tc.sysroot; root != "" {
 		if _, err := os.Stat(root); err != nil {
-			return fail("sysroot", fmt.Errorf("build.sysroot %s: %v: install libc6-dev-%s-cross (Debian) or fix build.sysroot", root, unwrapPath(err), debArch(t.Arch())))
+			return fail("sysroot", fmt.Errorf("build.sysroot %s: %v: install %s (Debian) or fix build.sysroot", root, unwrapPath(err), archOf(t.Arch()).sysrootPackage()))
 		}
 		detail := root
 		if g := sysrootGlibc(root); g != "" {

@@ -195,7 +195,7 @@ func (in *inspection) glibc() {
 			syms = append(syms, name+"@"+v)
 		}
 	}
-	in.add("XC503", fmt.Sprintf("use a C compiler for glibc %s, e.g. build.cc: zig cc -target %s-linux-gnu.%s", limit, cArch(in.target.Arch()), limit),
+	in.add("XC503", fmt.Sprintf("use a C compiler for glibc %s, e.g. build.cc: zig cc -target %s.%s", limit, archOf(in.target.Arch()).triple(in.target.OS()), limit),
 		"binary needs %s, newer than the target's glibc %s (build.max_glibc): %s", newer[0], limit, symbolList(syms, ""))
 }
 
@@ -215,21 +215,6 @@ func symbolList(names []string, version string) string {
 		return strings.Join(shown, ", ") + fmt.Sprintf(" and %d more", len(names)-8)
 	}
 	return strings.Join(shown, ", ")
-}
-
-// cArch is the GNU name of a GOARCH.
-func cArch(goarch string) string {
-	switch goarch {
-	case "arm64":
-		return "aarch64"
-	case "amd64":
-		return "x86_64"
-	case "386":
-		return "i386"
-	case "loong64":
-		return "loongarch64"
-	}
-	return goarch
 }
 
 // size: XC504, over build.max_size, naming the biggest packages.

@@ -42,11 +42,6 @@ type SmokeResult struct {
 	Output string `json:"output,omitempty"`
 }
 
-// cpuModels are the qemu CPU models that stand for each target's weakest
-// supported CPU: arm64 is Phytium FT-2000/4, ARMv8.0 without LSE atomics,
-// like the Cortex-A72.
-var cpuModels = map[string]string{"arm64": "cortex-a72"}
-
 // defaultSmokeTimeout applies when build.smoke.timeout is unset.
 const defaultSmokeTimeout = 10 * time.Second
 
@@ -91,19 +86,20 @@ func emulator(t policy.Target, p *policy.Policy) ([]string, error) {
 	if runtime.GOOS == "linux" && runtime.GOARCH == t.Arch() {
 		return nil, nil
 	}
-	qemu := "qemu-" + cArch(t.Arch())
+	a := archOf(t.Arch())
+	qemu := a.qemu
 	if _, err := exec.LookPath(qemu); err != nil {
 		return nil, inputf("smoke run of a %s binary needs %s: apt-get install qemu-user (or run on a %s host)", t, qemu, t.Arch())
 	}
 	cmd := []string{qemu}
 	if root := p.Build.Sysroot[t]; root != "" {
 		if _, err := os.Stat(root); err != nil {
-			return nil, inputf("build.sysroot %s for %s: %v: install %s or fix build.sysroot", root, t, unwrapPath(err), "libc6-dev-"+debArch(t.Arch())+"-cross")
+			return nil, inputf("build.sysroot %s for %s: %v: install %s or fix build.sysroot", root, t, unwrapPath(err), a.sysrootPackage())
 		}
 		cmd = append(cmd, "-L", root)
 	}
-	if cpu := cpuModels[t.Arch()]; cpu != "" {
-		cmd = append(cmd, "-cpu", cpu)
+	if a.cpu != "" {
+		cmd = append(cmd, "-cpu", a.cpu)
 	}
 	return cmd, nil
 }
