@@ -308,6 +308,20 @@ func buildInto(ctx context.Context, goBin string, opt Options, tc *toolchain, di
 	return bin, nil
 }
 
+// withExtStrip adds -extldflags=-Wl,--strip-all to linker flags that ask
+// for -s when cgo links externally: the go linker's -s reaches the C
+// linker only as -s, which zig cc ignores, and the binary then keeps the C
+// side's symbols and DWARF (XC502). Flags that already set -extldflags are
+// the user's to complete.
+func withExtStrip(ld string, tc *toolchain) string {
+	fields := strings.Fields(ld)
+	if !slices.Contains(tc.env, "CGO_ENABLED=1") || !slices.Contains(fields, "-s") ||
+		slices.ContainsFunc(fields, func(f string) bool { return strings.HasPrefix(strings.TrimLeft(f, "-"), "extldflags") }) {
+		return ld
+	}
+	return ld + " -extldflags=-Wl,--strip-all"
+}
+
 // goBuild runs go build -o out for one target. A package that is not a
 // command is found out by go list only when the build fails.
 func goBuild(ctx context.Context, goBin string, opt Options, tc *toolchain, out string) error {
@@ -317,7 +331,7 @@ func goBuild(ctx context.Context, goBin string, opt Options, tc *toolchain, out 
 		args = append(args, "-trimpath")
 	}
 	if ld := strings.TrimSpace(string(bs.LDFlags) + " " + opt.LDFlags); ld != "" {
-		args = append(args, "-ldflags="+ld)
+		args = append(args, "-ldflags="+withExtStrip(ld, tc))
 	}
 	if opt.Tags != "" {
 		args = append(args, "-tags="+opt.Tags)
