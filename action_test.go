@@ -57,6 +57,8 @@ type runner struct {
 	output, summary, action string
 	// base is github.event.pull_request.base.sha: "" outside a pull request.
 	base string
+	// env is added to every step's environment, last.
+	env []string
 }
 
 func newRunner(t *testing.T) *runner {
@@ -118,6 +120,7 @@ func (r *runner) run(a *action, inputs map[string]string) (string, int) {
 		for k, v := range step.Env {
 			cmd.Env = append(cmd.Env, k+"="+r.eval(a, inputs, v))
 		}
+		cmd.Env = append(cmd.Env, r.env...)
 		var err error
 		out, err = cmd.CombinedOutput()
 		code = 0
@@ -359,6 +362,40 @@ func TestActionOnlyNewIssues(t *testing.T) {
 	out, code = r.run(a, map[string]string{"working-directory": "svc", "only-new-issues": "yes"})
 	if code != 2 || !strings.Contains(out, `only-new-issues must be true or false, not "yes"`) {
 		t.Errorf("only-new-issues yes: exit %d\n%s", code, out)
+	}
+}
+
+// A repository that is a go.work workspace: the action at its root covers
+// every module, with paths from the root.
+func TestActionWorkspace(t *testing.T) {
+	a := readAction(t)
+	r := newRunner(t)
+	write := func(name, text string) {
+		p := filepath.Join(r.workspace, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.work", "go 1.24\n\nuse (\n\t./svc\n\t./tools\n)\n")
+	write("tools/go.mod", "module example.com/tools\n\ngo 1.24\n")
+	write("tools/hash.go", "package tools\n\nimport \"crypto/sha1\"\n\nvar _ = sha1.New\n")
+	r.env = []string{"GOFLAGS="} // the go command refuses -mod=mod in workspace mode
+	out, code := r.run(a, map[string]string{})
+	if code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, out)
+	}
+	for _, want := range []string{
+		"::error file=tools/hash.go,line=3,col=8,",
+		"::error file=svc/sign.go,line=4,col=2,",
+		// In workspace mode go.work's go line sets the GODEBUG defaults.
+		"::warning file=go.work,line=1,col=1,endLine=1,title=XC107::",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("annotations lack %q:\n%s", want, out)
+		}
 	}
 }
 
