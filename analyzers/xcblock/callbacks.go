@@ -109,7 +109,7 @@ func (c *checker) collectClosures() map[*types.Var]*ast.FuncLit {
 	seen := map[*types.Var]int{}
 	lits := map[*types.Var]*ast.FuncLit{}
 	note := func(id *ast.Ident, rhs ast.Expr) {
-		v, ok := objectOf(info, id).(*types.Var)
+		v, ok := info.ObjectOf(id).(*types.Var)
 		if !ok {
 			return
 		}
@@ -142,7 +142,7 @@ func (c *checker) collectClosures() map[*types.Var]*ast.FuncLit {
 			case *ast.UnaryExpr:
 				// &f: it may be assigned through the pointer.
 				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op.String() == "&" {
-					if v, ok := objectOf(info, id).(*types.Var); ok {
+					if v, ok := info.ObjectOf(id).(*types.Var); ok {
 						seen[v] += 2
 					}
 				}
@@ -156,13 +156,6 @@ func (c *checker) collectClosures() map[*types.Var]*ast.FuncLit {
 		}
 	}
 	return lits
-}
-
-func objectOf(info *types.Info, id *ast.Ident) types.Object {
-	if obj := info.Defs[id]; obj != nil {
-		return obj
-	}
-	return info.Uses[id]
 }
 
 // factory follows a callback made by a call of one of the package's

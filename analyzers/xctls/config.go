@@ -275,7 +275,7 @@ func boundTo(info *types.Info, stack []ast.Node) (ast.Expr, types.Object) {
 				if rhs == child && j < len(n.Lhs) {
 					lhs := ast.Unparen(n.Lhs[j])
 					if id, ok := lhs.(*ast.Ident); ok {
-						return id, objectOf(info, id)
+						return id, info.ObjectOf(id)
 					}
 					return lhs, nil
 				}
@@ -285,7 +285,7 @@ func boundTo(info *types.Info, stack []ast.Node) (ast.Expr, types.Object) {
 			child := stack[i+1]
 			for j, v := range n.Values {
 				if v == child && j < len(n.Names) {
-					return n.Names[j], objectOf(info, n.Names[j])
+					return n.Names[j], info.ObjectOf(n.Names[j])
 				}
 			}
 			return nil, nil
@@ -293,13 +293,6 @@ func boundTo(info *types.Info, stack []ast.Node) (ast.Expr, types.Object) {
 		return nil, nil
 	}
 	return nil, nil
-}
-
-func objectOf(info *types.Info, id *ast.Ident) types.Object {
-	if obj := info.Defs[id]; obj != nil {
-		return obj
-	}
-	return info.Uses[id]
 }
 
 // alwaysFails reports whether a verification callback's body never

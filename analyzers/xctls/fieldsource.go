@@ -142,7 +142,7 @@ func (c *checker) callResultSource(id *ast.Ident, stack []ast.Node, i, n int, de
 	if v.Name == "_" {
 		return true
 	}
-	return c.fieldSource(objectOf(c.pass.TypesInfo, v), depth+1)
+	return c.fieldSource(c.pass.TypesInfo.ObjectOf(v), depth+1)
 }
 
 // declOf returns the function declaration whose body declares v, a local

@@ -321,7 +321,7 @@ func (c *checker) verifiesElsewhere(x ast.Expr, stack []ast.Node) bool {
 	}
 	verifies := false
 	check := func(lhs *ast.Ident, rhs ast.Expr) {
-		if objectOf(info, lhs) != obj {
+		if info.ObjectOf(lhs) != obj {
 			return
 		}
 		if lit := configLiteral(info, rhs); lit != nil {
