@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/xcguard/xcguard/analyzers/internal/typesutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -125,12 +126,12 @@ func (s *scope) literalOf(e ast.Expr, pkg, name string) (map[string]bool, bool) 
 	}
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
 		// new(net.Dialer): the zero value.
-		if b, ok := typeutil.Callee(s.info, call).(*types.Builtin); ok && b.Name() == "new" && isNamed(s.info.TypeOf(call.Args[0]), pkg, name) {
+		if b, ok := typeutil.Callee(s.info, call).(*types.Builtin); ok && b.Name() == "new" && typesutil.IsNamedOrPointer(s.info.TypeOf(call.Args[0]), pkg, name) {
 			return map[string]bool{}, true
 		}
 	}
 	lit, ok := e.(*ast.CompositeLit)
-	if !ok || !isNamed(s.info.TypeOf(lit), pkg, name) {
+	if !ok || !typesutil.IsNamedOrPointer(s.info.TypeOf(lit), pkg, name) {
 		return nil, false
 	}
 	set := map[string]bool{}
@@ -247,17 +248,6 @@ func (s *scope) requestDeadline(req ast.Expr) (known, deadline bool) {
 		}
 	}
 	return false, false
-}
-
-func isNamed(t types.Type, pkg, name string) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg
 }
 
 // storedUnbounded reports whether x names a package variable or a field of

@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/xcguard/xcguard/analyzers/internal/localvar"
+	"github.com/xcguard/xcguard/analyzers/internal/typesutil"
 	"github.com/xcguard/xcguard/analyzers/xcuse"
 )
 
@@ -73,7 +74,7 @@ func (c *checker) serverVar(uses *xcuse.Uses, v types.Object, id *ast.Ident, bod
 func (c *checker) serverKey(kv *ast.KeyValueExpr, outer ast.Node) bool {
 	key, ok := kv.Key.(*ast.Ident)
 	lit, isLit := outer.(*ast.CompositeLit)
-	return ok && isLit && key.Name == "TLSConfig" && isServerType(c.pass.TypesInfo.TypeOf(lit))
+	return ok && isLit && key.Name == "TLSConfig" && typesutil.IsNamedOrPointer(c.pass.TypesInfo.TypeOf(lit), "net/http", "Server")
 }
 
 // serverAssign reports whether as gives use to an http.Server's
@@ -84,7 +85,7 @@ func (c *checker) serverAssign(as *ast.AssignStmt, use *ast.Ident) bool {
 			continue
 		}
 		sel, ok := as.Lhs[i].(*ast.SelectorExpr)
-		return ok && sel.Sel.Name == "TLSConfig" && isServerType(c.pass.TypesInfo.TypeOf(sel.X))
+		return ok && sel.Sel.Name == "TLSConfig" && typesutil.IsNamedOrPointer(c.pass.TypesInfo.TypeOf(sel.X), "net/http", "Server")
 	}
 	return false
 }
@@ -98,13 +99,4 @@ func serverArg(uses *xcuse.Uses, call *ast.CallExpr, arg ast.Expr) bool {
 		}
 	}
 	return false
-}
-
-// isServerType reports whether t is net/http's Server or a pointer to it.
-func isServerType(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Server"
 }

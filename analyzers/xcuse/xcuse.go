@@ -15,6 +15,7 @@ import (
 	"github.com/xcguard/xcguard/analyzers/internal/analysisdoc"
 	"github.com/xcguard/xcguard/analyzers/internal/lazyinspect"
 	"github.com/xcguard/xcguard/analyzers/internal/localvar"
+	"github.com/xcguard/xcguard/analyzers/internal/typesutil"
 	"github.com/xcguard/xcguard/analyzers/xcconfig"
 	"github.com/xcguard/xcguard/internal/tlstype"
 )
@@ -377,7 +378,7 @@ func configSide(info *types.Info, lit *ast.CompositeLit, stack []ast.Node) Side 
 					return Client
 				case "TLSConfig":
 					if i > 0 {
-						if outer, ok := stack[i-1].(*ast.CompositeLit); ok && isHTTPServer(info.TypeOf(outer)) {
+						if outer, ok := stack[i-1].(*ast.CompositeLit); ok && typesutil.IsNamed(info.TypeOf(outer), "net/http", "Server") {
 							return Server
 						}
 					}
@@ -400,12 +401,6 @@ func configSide(info *types.Info, lit *ast.CompositeLit, stack []ast.Node) Side 
 		}
 	}
 	return EitherSide
-}
-
-// isHTTPServer reports whether t is net/http's Server.
-func isHTTPServer(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Server"
 }
 
 // gmMakers are the calls that make GM TLS configurations.
