@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/xcguard/xcguard/internal/gm"
 )
 
 // WriteFailure renders a run that could not finish (bad input, exit 2; an
@@ -55,7 +57,7 @@ func WriteFailure(w io.Writer, format Format, tool Tool, msg string) error {
 		// One blocker: an empty report would read as "no issues".
 		return newEncoder(w).Encode([]gitlabIssue{{
 			Description: tool.Name + " could not run: " + msg, CheckName: tool.Name, Severity: "blocker",
-			Fingerprint: digestOf("failure", msg), Location: gitlabLocation{Path: "go.mod", Lines: gitlabLines{1}},
+			Fingerprint: gm.ShortDigest("failure", msg), Location: gitlabLocation{Path: "go.mod", Lines: gitlabLines{1}},
 		}})
 	case JUnit:
 		return writeJUnitFailure(w, tool, msg)

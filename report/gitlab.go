@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/hex"
 	"fmt"
 	"io"
 
@@ -38,7 +37,7 @@ func writeGitLab(w io.Writer, tool Tool, fs []Finding) error {
 	for _, n := range tool.Notes {
 		issues = append(issues, gitlabIssue{
 			Description: "not fully checked: " + n, CheckName: tool.Name, Severity: "info",
-			Fingerprint: digestOf("note", n), Location: gitlabLocation{Path: "go.mod", Lines: gitlabLines{1}},
+			Fingerprint: gm.ShortDigest("note", n), Location: gitlabLocation{Path: "go.mod", Lines: gitlabLines{1}},
 		})
 	}
 	for _, f := range fs {
@@ -51,7 +50,7 @@ func writeGitLab(w io.Writer, tool Tool, fs []Finding) error {
 		}
 		fp := f.Fingerprint // the same as in JSON, SARIF and the baseline
 		if fp == "" {
-			fp = digestOf(f.Rule, f.File, fmt.Sprint(f.Line, ":", f.Column), f.Message)
+			fp = gm.ShortDigest(f.Rule, f.File, fmt.Sprint(f.Line, ":", f.Column), f.Message)
 		}
 		issues = append(issues, gitlabIssue{
 			Description: msg,
@@ -74,14 +73,4 @@ func gitlabSeverity(s policy.Severity) string {
 		return "minor"
 	}
 	return "info"
-}
-
-// digestOf is a short SM3 digest of its parts.
-func digestOf(parts ...string) string {
-	h := gm.NewSM3()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
 }

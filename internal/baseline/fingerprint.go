@@ -1,7 +1,6 @@
 package baseline
 
 import (
-	"encoding/hex"
 	"go/scanner"
 	"go/token"
 	"path"
@@ -47,12 +46,7 @@ func digest(f *report.Finding, t *Tree) string {
 	} else {
 		text = numbers.ReplaceAllString(f.Message, "#")
 	}
-	h := gm.NewSM3()
-	for _, part := range []string{recipe, f.Rule, f.File, decl, text} {
-		h.Write([]byte(part))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	return gm.ShortDigest(recipe, f.Rule, f.File, decl, text)
 }
 
 var numbers = regexp.MustCompile(`[0-9][0-9.,]*`)

@@ -41,6 +41,18 @@ func SM3(r io.Reader) ([]byte, error) {
 	return h.Sum(nil), nil
 }
 
+// ShortDigest is an identifier made of strings: the first 16 bytes of the
+// SM3 digest of each part followed by a NUL byte, in hex (32 digits).
+// Fingerprints and report identifiers use it.
+func ShortDigest(parts ...string) string {
+	h := NewSM3()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
 // SM3File returns the hex SM3 digest of a file.
 func SM3File(path string) (string, error) {
 	f, err := os.Open(path)
