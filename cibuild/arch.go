@@ -3,6 +3,7 @@ package cibuild
 import (
 	"debug/elf"
 	"encoding/binary"
+	"strings"
 )
 
 // An arch is what build, inspect, smoke and doctor need to know of one
@@ -74,18 +75,8 @@ func (a arch) triple(goos string) string { return a.gnu + "-" + goos + "-" + a.a
 // gccPackage is Debian's cross compiler package: gcc-aarch64-linux-gnu,
 // gcc-x86-64-linux-gnu, gcc-mips64el-linux-gnuabi64.
 func (a arch) gccPackage(goos string) string {
-	return "gcc-" + replaceUnderscore(a.triple(goos))
+	return "gcc-" + strings.ReplaceAll(a.triple(goos), "_", "-")
 }
 
 // sysrootPackage is Debian's cross sysroot package: libc6-dev-arm64-cross.
 func (a arch) sysrootPackage() string { return "libc6-dev-" + a.deb + "-cross" }
-
-func replaceUnderscore(s string) string {
-	b := []byte(s)
-	for i := range b {
-		if b[i] == '_' {
-			b[i] = '-'
-		}
-	}
-	return string(b)
-}

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -76,13 +77,7 @@ func writeJUnit(w io.Writer, tool Tool, fs []Finding) error {
 			k := key{f.Rule, junitPackage(f.File)}
 			groups[k] = append(groups[k], f)
 		}
-		keys := slices.SortedFunc(func(yield func(key) bool) {
-			for k := range groups {
-				if !yield(k) {
-					return
-				}
-			}
-		}, func(a, b key) int { return cmp.Or(cmp.Compare(a.pkg, b.pkg), cmp.Compare(a.rule, b.rule)) })
+		keys := slices.SortedFunc(maps.Keys(groups), func(a, b key) int { return cmp.Or(cmp.Compare(a.pkg, b.pkg), cmp.Compare(a.rule, b.rule)) })
 		for _, k := range keys {
 			c := junitCase{Name: k.rule, Classname: k.pkg}
 			var errs, warns []string

@@ -45,13 +45,13 @@ func (o *outputs) onlyNew(findings []report.Finding, keep map[int]bool) []report
 		return findings
 	}
 	c := o.c
-	wd := absPath(c.workDir())
+	wd, root := absPath(c.workDir()), c.sourceRoot()
 	var out []report.Finding
 	dropped := 0
 	for i, f := range findings {
 		file := f.File
 		if !filepath.IsAbs(filepath.FromSlash(file)) {
-			file = relPath(wd, filepath.Join(c.sourceRoot(), filepath.FromSlash(file)))
+			file = relPath(wd, filepath.Join(root, filepath.FromSlash(file)))
 		}
 		if keep[i] || o.changes.Changed(file, f.Line) {
 			out = append(out, f)
@@ -135,7 +135,8 @@ func (o *outputs) judge(findings []report.Finding) ([]report.Finding, error) {
 		old = b
 		covers = func(baseline.Entry) bool { return false } // just written: nothing stale
 	}
-	j := baseline.Apply(findings, old, relPath(c.sourceRoot(), absPath(name)), time.Now(), covers)
+	where := relPath(c.sourceRoot(), absPath(name)) // the baseline as findings name it
+	j := baseline.Apply(findings, old, where, time.Now(), covers)
 	keep := map[int]bool{}
 	if len(j.Stale) > 0 {
 		pol, err := loadPolicy(c, c.workDir())
@@ -148,7 +149,7 @@ func (o *outputs) judge(findings []report.Finding) ([]report.Finding, error) {
 				findings = append(findings, report.Finding{
 					Rule:     "XC002",
 					Severity: pol.Severity(policy.RuleID("XC002")),
-					File:     relPath(c.sourceRoot(), absPath(name)),
+					File:     where,
 					Line:     e.Line(),
 					Message:  fmt.Sprintf("baseline entry for %s in %s matches no finding: remove it, or rewrite the file with -update-baseline", e.Rule, e.File),
 				})

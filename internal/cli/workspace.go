@@ -11,6 +11,7 @@ import (
 	"golang.org/x/mod/modfile"
 
 	"github.com/xcguard/xcguard/internal/inputfile"
+	"github.com/xcguard/xcguard/internal/proc"
 	"github.com/xcguard/xcguard/report"
 )
 
@@ -45,7 +46,7 @@ func workspaceModules(dir string) ([]string, error) {
 	}
 	wf, err := modfile.ParseWork(file, data, nil)
 	if err != nil {
-		return nil, inputf("%s does not parse (%v): fix it as go work edit would", file, firstLine(err.Error()))
+		return nil, inputf("%s does not parse (%v): fix it as go work edit would", file, proc.Lines(err.Error(), 1, 200)[0])
 	}
 	var dirs []string
 	for _, u := range wf.Use {
@@ -59,11 +60,6 @@ func workspaceModules(dir string) ([]string, error) {
 		return nil, inputf("%s uses no module: add one with go work use", file)
 	}
 	return dirs, nil
-}
-
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return line
 }
 
 // workspacePatterns turns ./... at a workspace root, which the go command

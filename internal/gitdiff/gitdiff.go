@@ -52,8 +52,7 @@ func Since(ctx context.Context, dir, rev string) (*Changes, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return nil, fmt.Errorf("-new-from-rev %q is not a revision: name a commit, branch or tag, such as origin/main", rev)
 	}
-	safe := []string{"-c", "core.fsmonitor=false", "-c", "diff.external=", "-C", dir}
-	diff, err := run(ctx, append(safe, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--relative", "-U0", "-M", "--find-copies", rev, "--")...)
+	diff, err := run(ctx, dir, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--relative", "-U0", "-M", "--find-copies", rev, "--")
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +60,7 @@ func Since(ctx context.Context, dir, rev string) (*Changes, error) {
 	if err != nil {
 		return nil, err
 	}
-	others, err := run(ctx, append(safe, "ls-files", "-z", "--others", "--exclude-standard")...)
+	others, err := run(ctx, dir, "ls-files", "-z", "--others", "--exclude-standard")
 	if err != nil {
 		return nil, err
 	}
@@ -73,8 +72,10 @@ func Since(ctx context.Context, dir, rev string) (*Changes, error) {
 	return c, nil
 }
 
-func run(ctx context.Context, args ...string) ([]byte, error) {
-	cmd := proc.Command(ctx, "git", args...)
+// run runs git sub in dir with no fsmonitor and no external diff.
+func run(ctx context.Context, dir, sub string, args ...string) ([]byte, error) {
+	safe := []string{"-c", "core.fsmonitor=false", "-c", "diff.external=", "-C", dir, sub}
+	cmd := proc.Command(ctx, "git", append(safe, args...)...)
 	var stderr proc.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
@@ -102,7 +103,7 @@ func run(ctx context.Context, args ...string) ([]byte, error) {
 		if len(msg) == 0 {
 			msg = []string{werr.Error()}
 		}
-		return nil, fmt.Errorf("-new-from-rev: git %s: %s: name a revision of this repository (fetch it first in a shallow clone)", args[6], msg[0])
+		return nil, fmt.Errorf("-new-from-rev: git %s: %s: name a revision of this repository (fetch it first in a shallow clone)", sub, msg[0])
 	}
 	return data, nil
 }
