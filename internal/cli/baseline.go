@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"time"
@@ -72,7 +73,24 @@ func (c *common) checkBaseline() error {
 	if c.updateBaseline && c.baseline == "" {
 		return inputf("-update-baseline writes the -baseline file: add -baseline .xcguard-baseline.yml")
 	}
+	// A report written over the baseline would lose it.
+	for _, o := range []struct{ flag, path string }{{"o", c.output}, {"sarif", c.sarif}} {
+		if c.baseline != "" && o.path != "" && sameFile(c.path(c.baseline), c.path(o.path)) {
+			return inputf("-baseline %s and -%s %s are the same file: write the report elsewhere", c.baseline, o.flag, o.path)
+		}
+	}
 	return nil
+}
+
+// sameFile reports whether two paths name one file: the same path, or
+// (through links) the same existing file.
+func sameFile(a, b string) bool {
+	if absPath(a) == absPath(b) {
+		return true
+	}
+	fa, erra := os.Stat(a)
+	fb, errb := os.Stat(b)
+	return erra == nil && errb == nil && os.SameFile(fa, fb)
 }
 
 // judge gives the findings their fingerprints and compares them with the
