@@ -84,6 +84,36 @@ func TestDecodeErrors(t *testing.T) {
 			msg:  `build.targets lists linux/arm64 twice: name each target once in build`,
 		},
 		{
+			name: "a CPU level on a target of another architecture",
+			doc:  "version: 1\nbuild:\n  per_target:\n    linux/amd64: {goarm64: v8.0}\n",
+			pos:  "3:3",
+			msg:  `build.per_target.linux/amd64 sets goarm64, the arm64 CPU level, which a build for amd64 does not use: remove it in build`,
+		},
+		{
+			name: "a LoongArch world on an arm64 target",
+			doc:  "version: 1\nbuild:\n  per_target:\n    linux/arm64: {world: old}\n",
+			pos:  "3:3",
+			msg:  `build.per_target.linux/arm64 sets world, the LoongArch ABI, which a build for arm64 does not use: remove it in build`,
+		},
+		{
+			name: "a smoke CPU that reads as an option",
+			doc:  "version: 1\nbuild:\n  per_target:\n    linux/amd64: {smoke_cpu: -d}\n",
+			pos:  "4:30",
+			msg:  `invalid smoke_cpu "-d": name a qemu CPU model (qemu-aarch64 -cpu help lists them), e.g. cortex-a72`,
+		},
+		{
+			name: "an unknown LoongArch world",
+			doc:  "version: 1\nbuild:\n  per_target:\n    linux/loong64: {world: abi2}\n",
+			pos:  "4:28",
+			msg:  `invalid world "abi2": use old (Kylin V10, UOS 20) or new (upstream Go, glibc 2.36 or later)`,
+		},
+		{
+			name: "an unknown per-target setting",
+			doc:  "version: 1\nbuild:\n  per_target:\n    linux/amd64: {cc: gcc}\n",
+			pos:  "4:19",
+			msg:  `unknown field "cc" in build.per_target.linux/amd64 (known: goamd64, goarm64, gomips64, max_glibc, smoke_cpu, world)`,
+		},
+		{
 			name: "a target that is not Linux",
 			doc:  "version: 1\nbuild:\n  targets: [linux/arm64, windows/amd64]\n",
 			pos:  "3:26",

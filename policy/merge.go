@@ -49,6 +49,8 @@ func combine(a, b *Policy) (*Policy, error) {
 			LDFlags:      LinkFlags(strings.Join(unionBy(ldflagArgs(string(a.Build.LDFlags)), ldflagArgs(string(b.Build.LDFlags)), self), " ")),
 			Trimpath:     anyTrue(a.Build.Trimpath, b.Build.Trimpath),
 			GOARM64:      minFunc(a.Build.GOARM64, b.Build.GOARM64, ARM64Level.Compare),
+			GOAMD64:      minSet(a.Build.GOAMD64, b.Build.GOAMD64),
+			GOMIPS64:     agree(&c, "build.gomips64", a.Build.GOMIPS64, b.Build.GOMIPS64),
 			MaxSize:      minSet(a.Build.MaxSize, b.Build.MaxSize),
 			MaxGlibc:     minFunc(a.Build.MaxGlibc, b.Build.MaxGlibc, glibcOrder),
 			AllowedLibs:  intersect(a.Build.AllowedLibs, b.Build.AllowedLibs),
@@ -58,6 +60,7 @@ func combine(a, b *Policy) (*Policy, error) {
 				Timeout: minSet(a.Build.Smoke.Timeout, b.Build.Smoke.Timeout),
 				MaxRSS:  minSet(a.Build.Smoke.MaxRSS, b.Build.Smoke.MaxRSS),
 			},
+			PerTarget: combinePerTarget(&c, a.Build, b.Build),
 		},
 		Locked:  unionBy(a.Locked, b.Locked, self),
 		Sources: joinSources(a.Sources, b.Sources),
@@ -101,6 +104,9 @@ func overlay(base, own *Policy) *Policy {
 	setIf(&p.Build.LDFlags, own.Build.LDFlags)
 	setIf(&p.Build.Trimpath, own.Build.Trimpath)
 	setIf(&p.Build.GOARM64, own.Build.GOARM64)
+	setIf(&p.Build.GOAMD64, own.Build.GOAMD64)
+	setIf(&p.Build.GOMIPS64, own.Build.GOMIPS64)
+	p.Build.PerTarget = overlayPerTarget(base.Build.PerTarget, own.Build.PerTarget)
 	setIf(&p.Build.MaxSize, own.Build.MaxSize)
 	setIf(&p.Build.MaxGlibc, own.Build.MaxGlibc)
 	setList(&p.Build.AllowedLibs, own.Build.AllowedLibs)

@@ -344,6 +344,36 @@ func TestCombine(t *testing.T) {
 			want: "build: {goarm64: v9.0}",
 		},
 		{
+			name: "build.goamd64: the lower level runs on both CPUs",
+			a:    "build: {goamd64: v3}",
+			b:    "build: {goamd64: v1}",
+			want: "build: {goamd64: v1}",
+		},
+		{
+			name: "build.gomips64: the same on both",
+			a:    "build: {gomips64: hardfloat}",
+			b:    "build: {gomips64: hardfloat}",
+			want: "build: {gomips64: hardfloat}",
+		},
+		{
+			name: "build.per_target: a target's own glibc against the other's section: the older wins for that target",
+			a:    `build: {per_target: {linux/amd64: {max_glibc: "2.34"}}}`,
+			b:    `build: {max_glibc: "2.28"}`,
+			want: `build: {max_glibc: "2.28", per_target: {linux/amd64: {max_glibc: "2.28"}}}`,
+		},
+		{
+			name: "build.per_target: a target's own value stays where the other policy is silent",
+			a:    `build: {max_glibc: "2.28", per_target: {linux/amd64: {max_glibc: "2.34", goamd64: v2}}}`,
+			b:    "",
+			want: `build: {max_glibc: "2.28", per_target: {linux/amd64: {max_glibc: "2.34", goamd64: v2}}}`,
+		},
+		{
+			name: "build.per_target: levels per target, lower wins; smoke CPU and world agree",
+			a:    `build: {per_target: {linux/arm64: {goarm64: v8.2}, linux/loong64: {world: old, smoke_cpu: la464-loongarch-cpu}}}`,
+			b:    `build: {goarm64: v8.0, per_target: {linux/loong64: {world: old}, linux/mips64le: {gomips64: hardfloat}}}`,
+			want: `build: {goarm64: v8.0, per_target: {linux/arm64: {goarm64: v8.0}, linux/loong64: {world: old, smoke_cpu: la464-loongarch-cpu}, linux/mips64le: {gomips64: hardfloat}}}`,
+		},
+		{
 			name: "build.max_size: the smaller budget",
 			a:    "build: {max_size: 20MiB}",
 			b:    "build: {max_size: 8MiB}",
@@ -504,6 +534,24 @@ func TestCombineDisagreement(t *testing.T) {
 			wantErr: "a.yml and b.yml disagree on build.sysroot (/usr/aarch64-linux-gnu and /opt/kylin): extend only one of them and set build.sysroot in your own policy file",
 		},
 		{
+			name:    "build.gomips64",
+			a:       "build: {gomips64: hardfloat}",
+			b:       "build: {gomips64: softfloat}",
+			wantErr: "a.yml and b.yml disagree on build.gomips64 (hardfloat and softfloat): extend only one of them and set build.gomips64 in your own policy file",
+		},
+		{
+			name:    "build.per_target.linux/loong64.world",
+			a:       "build: {per_target: {linux/loong64: {world: old}}}",
+			b:       "build: {per_target: {linux/loong64: {world: new}}}",
+			wantErr: "a.yml and b.yml disagree on build.per_target.linux/loong64.world (old and new): extend only one of them and set build.per_target.linux/loong64.world in your own policy file",
+		},
+		{
+			name:    "build.per_target.linux/amd64.smoke_cpu",
+			a:       "build: {per_target: {linux/amd64: {smoke_cpu: Dhyana}}}",
+			b:       "build: {per_target: {linux/amd64: {smoke_cpu: EPYC}}}",
+			wantErr: "a.yml and b.yml disagree on build.per_target.linux/amd64.smoke_cpu (Dhyana and EPYC): extend only one of them and set build.per_target.linux/amd64.smoke_cpu in your own policy file",
+		},
+		{
 			name:    "build.smoke.args",
 			a:       "build: {smoke: {args: [--selftest]}}",
 			b:       "build: {smoke: {args: [--selftest, --quick]}}",
@@ -642,6 +690,11 @@ build:
   ldflags: "-w"
   trimpath: false
   goarm64: v8.1
+  goamd64: v3
+  gomips64: softfloat
+  per_target:
+    linux/amd64: {max_glibc: "2.34", goamd64: v2, smoke_cpu: max}
+    linux/loong64: {world: new}
   max_size: 40MiB
   max_glibc: "2.31"
   allowed_libs: [libc.so.6]
@@ -680,6 +733,11 @@ build:
   ldflags: "-s -w"
   trimpath: true
   goarm64: v8.0
+  goamd64: v1
+  gomips64: hardfloat
+  per_target:
+    linux/amd64: {smoke_cpu: Dhyana}
+    linux/loong64: {world: old, max_glibc: "2.28"}
   max_size: 20MiB
   max_glibc: "2.28"
   allowed_libs: []
@@ -706,7 +764,7 @@ func TestOverlayEveryField(t *testing.T) {
 	}
 
 	got := overlay(a, b)
-	merged := map[string]bool{"rules": true, "build.cc": true, "build.sysroot": true, "locked": true}
+	merged := map[string]bool{"rules": true, "build.cc": true, "build.sysroot": true, "build.per_target": true, "locked": true}
 	for _, f := range all {
 		if f == "version" || f == "extends" {
 			continue // resolved before overlay; not the file's settings
@@ -727,6 +785,9 @@ rules: {XC101: error, XC202: error, XC303: error}
 build:
   cc: {linux/amd64: gcc, linux/arm64: aarch64-linux-gnu-gcc}
   sysroot: {linux/amd64: /, linux/arm64: /usr/aarch64-linux-gnu}
+  per_target:
+    linux/amd64: {max_glibc: "2.34", goamd64: v2, smoke_cpu: Dhyana}
+    linux/loong64: {world: old, max_glibc: "2.28"}
 locked: [crypto, build.max_glibc]
 `)
 	for f := range merged {

@@ -188,11 +188,16 @@ type Build struct {
 	LDFlags      LinkFlags         `yaml:"ldflags,omitempty" json:"ldflags,omitempty"`
 	Trimpath     *bool             `yaml:"trimpath,omitempty" json:"trimpath,omitempty"`
 	GOARM64      ARM64Level        `yaml:"goarm64,omitempty" json:"goarm64,omitempty"`
+	GOAMD64      AMD64Level        `yaml:"goamd64,omitempty" json:"goamd64,omitempty"`
+	GOMIPS64     MIPSFloat         `yaml:"gomips64,omitempty" json:"gomips64,omitempty"`
 	MaxSize      Size              `yaml:"max_size,omitempty" json:"max_size,omitempty"`
 	MaxGlibc     GlibcVersion      `yaml:"max_glibc,omitempty" json:"max_glibc,omitempty"`
 	AllowedLibs  []string          `yaml:"allowed_libs,omitempty" json:"allowed_libs,omitempty"`
 	ForbidLinked []string          `yaml:"forbid_linked,omitempty" json:"forbid_linked,omitempty"`
 	Smoke        Smoke             `yaml:"smoke,omitempty" json:"smoke,omitempty"`
+	// PerTarget holds a target's own settings where they differ from
+	// the section's; Build.For resolves them.
+	PerTarget map[Target]TargetBuild `yaml:"per_target,omitempty" json:"per_target,omitempty"`
 }
 
 // Smoke configures the smoke run (XC506).

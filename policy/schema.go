@@ -204,6 +204,18 @@ var scalarSchemas = map[reflect.Type]func() *schema{
 	reflect.TypeFor[ARM64Level](): func() *schema {
 		return &schema{Type: "string", Pattern: arm64RE.String(), Description: "a GOARM64 level: v8.0 to v9.5, optionally with ,lse or ,crypto"}
 	},
+	reflect.TypeFor[AMD64Level](): func() *schema {
+		return &schema{Type: "string", Pattern: amd64RE.String(), Description: "a GOAMD64 level: v1 to v4"}
+	},
+	reflect.TypeFor[MIPSFloat](): func() *schema {
+		return &schema{Type: "string", Enum: []string{"hardfloat", "softfloat"}}
+	},
+	reflect.TypeFor[CPUModel](): func() *schema {
+		return &schema{Type: "string", Pattern: cpuModelRE.String(), Description: "a qemu -cpu model, e.g. cortex-a72"}
+	},
+	reflect.TypeFor[LoongWorld](): func() *schema {
+		return &schema{Type: "string", Enum: []string{string(OldWorld), string(NewWorld)}}
+	},
 	reflect.TypeFor[Size](): func() *schema {
 		var units []string
 		for _, u := range sizeUnits {
@@ -321,6 +333,16 @@ var fieldDescriptions = map[string]string{
 	"Build.AllowedLibs":  "shared libraries a binary may link",
 	"Build.ForbidLinked": "packages that must not be linked into a binary",
 	"Build.Smoke":        "the smoke run: arguments, timeout and peak RSS budget",
+	"Build.GOAMD64":      "the GOAMD64 level of the target CPU, e.g. v1 for Hygon Dhyana and Zhaoxin",
+	"Build.GOMIPS64":     "GOMIPS64 for mips64 targets: hardfloat (Loongson 3A3000/3A4000) or softfloat",
+	"Build.PerTarget":    "settings of one target that differ from the build section's (glibc, CPU level, smoke CPU, LoongArch world), by GOOS/GOARCH",
+
+	"TargetBuild.MaxGlibc": "the newest glibc symbol version this target's binary may need",
+	"TargetBuild.GOARM64":  "the GOARM64 level of this target's CPU",
+	"TargetBuild.GOAMD64":  "the GOAMD64 level of this target's CPU",
+	"TargetBuild.GOMIPS64": "GOMIPS64 for this target: hardfloat or softfloat",
+	"TargetBuild.SmokeCPU": "the qemu CPU model of this target's smoke run, e.g. Dhyana for Hygon",
+	"TargetBuild.World":    "the LoongArch ABI of this linux/loong64 target's OS: old (Kylin V10, UOS 20) or new (upstream Go, glibc 2.36 or later)",
 
 	"Smoke.Args":    "arguments of the smoke run",
 	"Smoke.Timeout": "how long the smoke run may take",

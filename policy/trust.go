@@ -92,6 +92,11 @@ func checkLocked(file string, base, result *Policy) error {
 		if !loosens(base, result, path) {
 			continue
 		}
+		if t, f, ok := perTargetLoosening(base, result, path); ok {
+			_, name, _ := strings.Cut(f, ".")
+			return &LockError{File: file, Field: fmt.Sprintf("%s (build.per_target.%s.%s)", f, t, name), LockedBy: lockedBy(base),
+				Locked: display(fieldAt(effective(base, t), f)), Attempted: display(fieldAt(effective(result, t), f))}
+		}
 		// A locked section is reported at the setting that loosens it,
 		// not as the whole section.
 		field := narrow(base, result, path)
@@ -108,7 +113,7 @@ func checkLocked(file string, base, result *Policy) error {
 
 // noOrder are the settings with no stricter value: under a lock, any
 // change to them is a loosening, setting one the lock left unset too.
-var noOrder = []string{"crypto.gm_library", "build.cgo", "build.cc", "build.sysroot", "build.smoke.args"}
+var noOrder = []string{"crypto.gm_library", "build.cgo", "build.cc", "build.sysroot", "build.gomips64", "build.smoke.args"}
 
 // loosens reports whether result is looser than base at path. A yes/no
 // setting the locked policy leaves unset is its default, no: combining
@@ -117,6 +122,9 @@ var noOrder = []string{"crypto.gm_library", "build.cgo", "build.cc", "build.sysr
 func loosens(base, result *Policy, path string) bool {
 	if id, ok := strings.CutPrefix(path, "rules."); ok {
 		return ruleLowered(base, result, RuleID(id))
+	}
+	if _, _, ok := perTargetLoosening(base, result, path); ok {
+		return true
 	}
 	for _, f := range noOrder {
 		if (f == path || strings.HasPrefix(f, path+".")) && canonical(fieldAt(base, f)) != canonical(fieldAt(result, f)) {

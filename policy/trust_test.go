@@ -71,6 +71,8 @@ pprof:
 		{"size budget up", "build: {max_size: 40MiB}", "build.max_size"},
 		{"glibc down", `build: {max_glibc: "2.17"}`, ""},
 		{"glibc up", `build: {max_glibc: "2.34"}`, "build.max_glibc"},
+		{"a target's own glibc down", `build: {per_target: {linux/amd64: {max_glibc: "2.17"}}}`, ""},
+		{"a target's own glibc up", `build: {per_target: {linux/amd64: {max_glibc: "2.34"}}}`, "build.max_glibc (build.per_target.linux/amd64.max_glibc)"},
 		{"RSS budget down", "build: {smoke: {max_rss: 30MiB}}", ""},
 		{"RSS budget up", "build: {smoke: {max_rss: 90MiB}}", "build.smoke.max_rss"},
 		{"same compiler", "build: {cc: {linux/arm64: aarch64-linux-gnu-gcc}}", ""},
@@ -116,6 +118,20 @@ func TestLockedMessage(t *testing.T) {
 	want := ".xcguard.yml: build.max_glibc is locked by " + filepath.Join(dir, "org.yml") + " at 2.28; this file makes it 2.34, which loosens it: a file that extends a locked policy may only tighten it"
 	if err == nil || !strings.HasSuffix(err.Error(), want) {
 		t.Errorf("got %v\nwant …%s", err, want)
+	}
+}
+
+// A target's own value that loosens a locked setting is named with the
+// target: the build section's value is unchanged.
+func TestLockedPerTargetMessage(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"org.yml":      "version: 1\nlocked: [build]\nbuild: {max_glibc: \"2.28\", goamd64: v1}\n",
+		".xcguard.yml": "version: 1\nextends: [./org.yml]\nbuild:\n  targets: [linux/amd64]\n  per_target: {linux/amd64: {goamd64: v3}}\n",
+	})
+	_, err := Load(filepath.Join(dir, ".xcguard.yml"), nil)
+	want := ".xcguard.yml: build.goamd64 (build.per_target.linux/amd64.goamd64) is locked by " + filepath.Join(dir, "org.yml") + " at v1; this file makes it v3, which loosens it"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v\nwant …%s…", err, want)
 	}
 }
 

@@ -378,7 +378,7 @@ func (b *Build) check() error {
 			return fmt.Errorf("build.cc for %s is blank: name the C compiler, e.g. aarch64-linux-gnu-gcc", t)
 		}
 	}
-	return nil
+	return b.checkPerTarget()
 }
 
 // OS and Arch split the target.
