@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xcguard/xcguard/policy"
@@ -91,5 +93,29 @@ func TestArchNames(t *testing.T) {
 	}
 	if machineMatches("mips64-linux-gnuabi64", "linux/mips64le") {
 		t.Error("a big-endian mips64 compiler matches linux/mips64le")
+	}
+}
+
+// A target's own smoke CPU is emulated even on a host of its
+// architecture, whose CPU may have instructions the target's lacks;
+// without one the host runs the binary itself.
+func TestEmulatorSmokeCPU(t *testing.T) {
+	host := policy.Target("linux/" + runtime.GOARCH)
+	p := mustPolicy(t, "version: 1\n")
+	if emu, err := emulator(host, p); err != nil || emu != nil {
+		t.Errorf("host target without a smoke CPU: emulator %q, %v; want none", emu, err)
+	}
+	a := archOf(runtime.GOARCH)
+	p = mustPolicy(t, "version: 1\nbuild:\n  per_target: {"+string(host)+": {smoke_cpu: Dhyana}}\n")
+	emu, err := emulator(host, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{a.qemu, "-cpu", qemuCPU("Dhyana")}
+	if !slices.Equal(emu, want) {
+		t.Errorf("host target with smoke_cpu Dhyana: emulator %q, want %q", emu, want)
+	}
+	if !strings.HasPrefix(want[2], "Dhyana,-") {
+		t.Errorf("qemuCPU(Dhyana) = %q, want the model less the features TCG lacks", want[2])
 	}
 }

@@ -44,6 +44,12 @@ type Binary struct {
 	// .zdebug_*: not linked with -w); zero when absent.
 	Symtab, DWARF int64
 
+	// Flags is the ELF header's e_flags (the ABI of a LoongArch or MIPS
+	// binary); Interpreter the dynamic loader it names (PT_INTERP), ""
+	// for a static binary.
+	Flags       uint32
+	Interpreter string
+
 	// Static is true for a binary with no dynamic section.
 	Static bool
 	// Libraries are the NEEDED shared libraries.
@@ -123,6 +129,12 @@ func Read(path string) (b *Binary, err error) {
 	if ef.Type != elf.ET_EXEC && ef.Type != elf.ET_DYN {
 		return nil, &FileError{path, fmt.Errorf("is an ELF %s, not an executable: name the program itself (an object file is linked into one, a core file is what a crash leaves)", strings.TrimPrefix(ef.Type.String(), "ET_"))}
 	}
+	if b.Flags, err = elfFlags(f, ef); err != nil {
+		return nil, &FileError{path, err}
+	}
+	if b.Interpreter, err = interpreter(ef); err != nil {
+		return nil, &FileError{path, err}
+	}
 	// The ELF header is what the kernel loads by: it decides the
 	// architecture. The build info's GOARCH is a claim checked against it
 	// (XC501), and its GOOS tells Linux from Android.
@@ -198,6 +210,69 @@ func notELF(r io.ReaderAt, err error) error {
 		return errors.New("is a Mach-O file, not ELF: xcguard inspects Linux binaries")
 	}
 	return errors.New("not an ELF binary: name an executable built for Linux")
+}
+
+// elfFlags reads e_flags, which debug/elf does not keep: at byte 36 of a
+// 32-bit header, 48 of a 64-bit one.
+func elfFlags(r io.ReaderAt, f *elf.File) (uint32, error) {
+	off := int64(48)
+	if f.Class == elf.ELFCLASS32 {
+		off = 36
+	}
+	var b [4]byte
+	if _, err := r.ReadAt(b[:], off); err != nil {
+		return 0, errors.New("truncated ELF file: rebuild or copy it again")
+	}
+	return f.ByteOrder.Uint32(b[:]), nil
+}
+
+// maxInterpreter bounds the loader path read from PT_INTERP (the kernel
+// refuses one longer than a page).
+const maxInterpreter = 4096
+
+// interpreter is the dynamic loader a binary names, "" for none.
+func interpreter(f *elf.File) (string, error) {
+	for _, p := range f.Progs {
+		if p.Type != elf.PT_INTERP {
+			continue
+		}
+		if p.Filesz > maxInterpreter {
+			return "", fmt.Errorf("malformed ELF file (its PT_INTERP is %d bytes): rebuild or copy it again", p.Filesz)
+		}
+		data, err := io.ReadAll(io.LimitReader(p.Open(), maxInterpreter))
+		if err != nil || uint64(len(data)) != p.Filesz {
+			return "", errors.New("malformed ELF file (its PT_INTERP cannot be read): rebuild or copy it again")
+		}
+		return strings.TrimRight(string(data), "\x00"), nil
+	}
+	return "", nil
+}
+
+// LoongArch worlds. An old-world binary (Loongson's toolchains for Kylin V10
+// and UOS 20) has ELF object ABI v0 and the loader /lib64/ld.so.1; a
+// new-world one (upstream Go, GCC 12 and later) object ABI v1 and
+// /lib64/ld-linux-loongarch-lp64d.so.1.
+const (
+	larchObjABIMask = 0xc0
+	larchObjABIv1   = 0x40
+	oldWorldLoader  = "/lib64/ld.so.1"
+)
+
+// LoongWorld is the LoongArch world a linux/loong64 binary is for, and
+// what says so; "" for another architecture.
+func (b *Binary) LoongWorld() (world policy.LoongWorld, why string) {
+	if b.Machine != elf.EM_LOONGARCH {
+		return "", ""
+	}
+	switch {
+	case b.Interpreter == oldWorldLoader:
+		return policy.OldWorld, "its ELF interpreter is " + oldWorldLoader
+	case b.Interpreter != "":
+		return policy.NewWorld, "its ELF interpreter is " + b.Interpreter
+	case b.Flags&larchObjABIMask == larchObjABIv1:
+		return policy.NewWorld, "a static binary with ELF object ABI v1"
+	}
+	return policy.OldWorld, fmt.Sprintf("a static binary with ELF object ABI v%d", b.Flags&larchObjABIMask>>6)
 }
 
 // elfPlatform is GOOS/GOARCH as the ELF header tells them.

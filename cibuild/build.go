@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -371,8 +372,8 @@ func toolchainFor(ctx context.Context, p *policy.Policy, t policy.Target) (*tool
 	bs := p.Build
 	tc := &toolchain{target: t, sysroot: bs.Sysroot[t]}
 	tc.env = []string{"GOOS=" + t.OS(), "GOARCH=" + t.Arch(), "GOFLAGS=" + goflags()}
-	if t.Arch() == "arm64" && bs.GOARM64 != "" {
-		tc.env = append(tc.env, "GOARM64="+string(bs.GOARM64))
+	for name, level := range cpuLevels(bs.For(t)) {
+		tc.env = append(tc.env, name+"="+level)
 	}
 	cgo := policy.True(bs.CGO)
 	if !cgo {
@@ -411,6 +412,27 @@ func toolchainFor(ctx context.Context, p *policy.Policy, t policy.Target) (*tool
 		tc.ccVersion = v
 	}
 	return tc, nil
+}
+
+// cpuLevels are the environment variables that set a target's CPU level
+// (GOARM64, GOAMD64, GOMIPS64), as the policy sets them: For leaves the
+// other architectures' unset.
+func cpuLevels(s policy.TargetBuild) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for _, kv := range [][2]string{{"GOARM64", string(s.GOARM64)}, {"GOAMD64", string(s.GOAMD64)}, {"GOMIPS64", string(s.GOMIPS64)}} {
+			if kv[1] != "" && !yield(kv[0], kv[1]) {
+				return
+			}
+		}
+	}
+}
+
+// hasCPULevel reports whether the policy sets the target's CPU level.
+func hasCPULevel(s policy.TargetBuild) bool {
+	for range cpuLevels(s) {
+		return true
+	}
+	return false
 }
 
 // goflags keeps the user's GOFLAGS but for -o and flags the build sets.

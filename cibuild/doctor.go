@@ -18,7 +18,9 @@ type Check struct {
 	Name   string
 	OK     bool
 	Detail string
-	Fix    string // what to do when it failed
+	Fix    string // what to do when it failed, or about a warning
+	// Warn marks a check that passed with a caveat the fix addresses.
+	Warn bool
 }
 
 // selfTest is the GM self-test doctor builds and runs for each target:
@@ -151,11 +153,21 @@ func doctorTarget(ctx context.Context, p *policy.Policy, t policy.Target) []Chec
 		if _, err := os.Stat(root); err != nil {
 			return fail("sysroot", fmt.Errorf("build.sysroot %s: %v: install %s (Debian) or fix build.sysroot", root, unwrapPath(err), archOf(t.Arch()).sysrootPackage()))
 		}
-		detail := root
+		c := Check{Target: t, Name: "sysroot", OK: true, Detail: root}
 		if g := sysrootGlibc(root); g != "" {
-			detail += ", glibc " + g
+			c.Detail += ", glibc " + g
+			limit := p.Build.For(t).MaxGlibc
+			max, _ := glibcVersion("GLIBC_" + string(limit))
+			if n, ok := glibcVersion("GLIBC_" + g); ok && limit.Minor() >= 0 && compareGlibc(n, max) > 0 {
+				c.Warn = true
+				c.Detail += fmt.Sprintf(", newer than the target's %s (%s): what links against it can need symbols the target lacks (XC503 judges each binary), and a smoke run under it does not show that", limit, p.Build.Where(t, "max_glibc"))
+				c.Fix = fmt.Sprintf("set build.sysroot to a copy of the target OS's /usr and /lib (glibc %s)", limit)
+				if a := archOf(t.Arch()); a.zig {
+					c.Fix += fmt.Sprintf(", and link with a C compiler for glibc %s: zig cc -target %s.%s", limit, a.triple(t.OS()), limit)
+				}
+			}
 		}
-		checks = append(checks, Check{Target: t, Name: "sysroot", OK: true, Detail: detail})
+		checks = append(checks, c)
 	}
 	emu, err := emulator(t, p)
 	if err != nil {

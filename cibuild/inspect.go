@@ -81,11 +81,31 @@ func (in *inspection) platform() {
 		in.add("XC501", "", "binary is %s (%s, %s); target is %s (%s, %s)",
 			got, class, machineName(in.b.Machine), in.target, wantClass, archName(in.target.Arch()))
 	}
+	in.loongWorld()
 	if in.b.Build != nil {
 		if claimed := setting(in.b.Build, "GOARCH"); claimed != "" && claimed != in.b.GOARCH {
 			in.add("XC501", "", "binary's ELF header says %s (%s) but its build info says GOARCH=%s: the file was changed after the build", in.b.GOARCH, machineName(in.b.Machine), claimed)
 		}
 	}
+}
+
+// loongWorld: XC501, a LoongArch binary of the other world than the
+// target's OS. The worlds' system calls, signal frames and loaders differ:
+// a new-world binary does not start on Kylin V10 or UOS 20 on a 3A5000.
+func (in *inspection) loongWorld() {
+	want := in.p.Build.For(in.target).World
+	got, why := in.b.LoongWorld()
+	if want == "" || got == "" || got == want {
+		return
+	}
+	where := in.p.Build.Where(in.target, "world")
+	if want == policy.OldWorld {
+		in.add("XC501", "build it with Loongson's Go toolchain for the old world: upstream Go builds only new-world binaries; or install a compatibility layer such as libLoL on the target and declare world: new",
+			"binary is a new-world LoongArch binary (%s); the target's OS is old world (%s), like Kylin V10 and UOS 20, where it does not start", why, where)
+		return
+	}
+	in.add("XC501", "build it with upstream Go (and, with cgo, a new-world C compiler such as Debian's gcc-loongarch64-linux-gnu)",
+		"binary is an old-world LoongArch binary (%s); the target's OS is new world (%s), with glibc 2.36 or later, where it does not start", why, where)
 }
 
 func elfClass(c elf.Class) string {
@@ -119,10 +139,8 @@ func machineName(m elf.Machine) string {
 
 // archName is the ELF machine name of a GOARCH.
 func archName(goarch string) string {
-	for m, a := range map[elf.Machine]string{elf.EM_AARCH64: "arm64", elf.EM_X86_64: "amd64", elf.EM_386: "386", elf.EM_ARM: "arm", elf.EM_LOONGARCH: "loong64", elf.EM_RISCV: "riscv64"} {
-		if a == goarch {
-			return machineName(m)
-		}
+	if a := archOf(goarch); a.machine != elf.EM_NONE {
+		return machineName(a.machine)
 	}
 	return goarch
 }
@@ -170,7 +188,7 @@ func (in *inspection) glibc() {
 		in.add("XC503", "",
 			"binary needs GLIBC_PRIVATE, glibc's internal interface, which differs in every glibc build: %s", symbolList(private, "GLIBC_PRIVATE"))
 	}
-	limit := in.p.Build.MaxGlibc
+	limit := in.p.Build.For(in.target).MaxGlibc
 	if limit.Minor() < 0 {
 		return
 	}
@@ -195,8 +213,13 @@ func (in *inspection) glibc() {
 			syms = append(syms, name+"@"+v)
 		}
 	}
-	in.add("XC503", fmt.Sprintf("use a C compiler for glibc %s, e.g. build.cc: zig cc -target %s.%s", limit, archOf(in.target.Arch()).triple(in.target.OS()), limit),
-		"binary needs %s, newer than the target's glibc %s (build.max_glibc): %s", newer[0], limit, symbolList(syms, ""))
+	a := archOf(in.target.Arch())
+	hint := fmt.Sprintf("link against the target OS's glibc %s: a cross compiler given a copy of its /usr and /lib, e.g. build.cc: %s-gcc --sysroot=/opt/target-os", limit, a.triple(in.target.OS()))
+	if a.zig {
+		hint = fmt.Sprintf("use a C compiler for glibc %s, e.g. build.cc: zig cc -target %s.%s", limit, a.triple(in.target.OS()), limit)
+	}
+	in.add("XC503", hint,
+		"binary needs %s, newer than the target's glibc %s (%s): %s", newer[0], limit, in.p.Build.Where(in.target, "max_glibc"), symbolList(syms, ""))
 }
 
 // symbolList names up to eight symbols, with version when given.
@@ -273,7 +296,7 @@ func (in *inspection) settings() {
 	bi := in.b.Build
 	bs := in.p.Build
 	if bi == nil {
-		if bs.CGO != nil || policy.True(bs.Trimpath) || bs.GOARM64 != "" {
+		if bs.CGO != nil || policy.True(bs.Trimpath) || hasCPULevel(bs.For(in.target)) {
 			in.add("XC507", "", noBuildInfo+"build settings cannot be checked against the profile")
 		}
 		return
@@ -291,12 +314,28 @@ func (in *inspection) settings() {
 		in.add("XC507", "", "built without -trimpath (build.trimpath)")
 	}
 	// A GOARCH other than the target's is XC501, read from the ELF header.
-	goarch := setting(bi, "GOARCH")
-	if bs.GOARM64 != "" && goarch == "arm64" && in.target.Arch() == "arm64" {
+	if setting(bi, "GOARCH") != in.target.Arch() {
+		return
+	}
+	ts := bs.For(in.target)
+	switch {
+	case ts.GOARM64 != "":
 		// Go records GOARM64 for arm64 builds; without it, v8.0.
 		got := policy.ARM64Level(cmp.Or(setting(bi, "GOARM64"), "v8.0"))
-		if got.Compare(bs.GOARM64) > 0 || strings.Contains(string(got), ",lse") && !strings.Contains(string(bs.GOARM64), ",lse") {
-			in.add("XC507", "", "build setting GOARM64=%s, profile requires %s (build.goarm64); instructions the target CPU lacks raise SIGILL (Phytium FT-2000/4 has no LSE atomics)", got, bs.GOARM64)
+		if got.Compare(ts.GOARM64) > 0 || strings.Contains(string(got), ",lse") && !strings.Contains(string(ts.GOARM64), ",lse") {
+			in.add("XC507", "", "build setting GOARM64=%s, profile requires %s (%s); instructions the target CPU lacks raise SIGILL (Phytium FT-2000/4 has no LSE atomics)", got, ts.GOARM64, bs.Where(in.target, "goarm64"))
+		}
+	case ts.GOAMD64 != "":
+		// Go records GOAMD64 for amd64 builds; without it, v1.
+		got := cmp.Or(setting(bi, "GOAMD64"), "v1")
+		if got > string(ts.GOAMD64) {
+			in.add("XC507", "", "build setting GOAMD64=%s, profile requires %s (%s); instructions the target CPU lacks raise SIGILL (Hygon and Zhaoxin CPUs have no AVX-512)", got, ts.GOAMD64, bs.Where(in.target, "goamd64"))
+		}
+	case ts.GOMIPS64 != "":
+		// Go records GOMIPS64 for mips64 builds; without it, hardfloat.
+		got := cmp.Or(setting(bi, "GOMIPS64"), "hardfloat")
+		if got != string(ts.GOMIPS64) {
+			in.add("XC507", "", "build setting GOMIPS64=%s, profile requires %s (%s)", got, ts.GOMIPS64, bs.Where(in.target, "gomips64"))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package cibuild
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -83,7 +84,9 @@ func emulator(t policy.Target, p *policy.Policy) ([]string, error) {
 	if t.OS() != "linux" {
 		return nil, inputf("smoke runs need a linux target, not %s", t)
 	}
-	if runtime.GOOS == "linux" && runtime.GOARCH == t.Arch() {
+	// A target's own smoke CPU is emulated on a host of its architecture
+	// too: the host's CPU may have instructions the target's lacks.
+	if runtime.GOOS == "linux" && runtime.GOARCH == t.Arch() && p.Build.For(t).SmokeCPU == "" {
 		return nil, nil
 	}
 	a := archOf(t.Arch())
@@ -98,8 +101,8 @@ func emulator(t policy.Target, p *policy.Policy) ([]string, error) {
 		}
 		cmd = append(cmd, "-L", root)
 	}
-	if a.cpu != "" {
-		cmd = append(cmd, "-cpu", a.cpu)
+	if cpu := cmp.Or(string(p.Build.For(t).SmokeCPU), a.cpu); cpu != "" {
+		cmd = append(cmd, "-cpu", qemuCPU(cpu))
 	}
 	return cmd, nil
 }
