@@ -32,24 +32,32 @@ func runDoctor(ctx context.Context, e *env, args []string) error {
 		targets = []policy.Target{target.Target}
 	}
 	checks := cibuild.Doctor(ctx, pol, targets)
-	failed := 0
+	failed, warned := 0, 0
 	for _, ch := range checks {
 		mark := "ok  "
-		if !ch.OK {
+		switch {
+		case !ch.OK:
 			mark = "FAIL"
 			failed++
+		case ch.Warn:
+			mark = "warn"
+			warned++
 		}
 		name := ch.Name
 		if ch.Target != "" {
 			name = string(ch.Target) + " " + name
 		}
 		fmt.Fprintf(e.stdout, "%s  %s: %s\n", mark, name, ch.Detail)
-		if !ch.OK && ch.Fix != "" {
+		if (!ch.OK || ch.Warn) && ch.Fix != "" {
 			fmt.Fprintf(e.stdout, "      fix: %s\n", ch.Fix)
 		}
 	}
 	if failed > 0 {
 		return inputf("doctor: %d of %d checks failed: fix them and run xcguard doctor again", failed, len(checks))
+	}
+	if warned > 0 {
+		fmt.Fprintf(e.stdout, "xcguard doctor: all %d checks passed, %d with a warning\n", len(checks), warned)
+		return nil
 	}
 	fmt.Fprintf(e.stdout, "xcguard doctor: all %d checks passed\n", len(checks))
 	return nil
