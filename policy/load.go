@@ -39,6 +39,16 @@ func Profiles() []string {
 	return names
 }
 
+// osProfiles describe a target OS and the CPUs it runs on (glibc,
+// CPU levels, the LoongArch world), not which rules apply: each has
+// baseline's rules, so that one named alone still checks, and combines
+// with a policy profile (-profile kylin-v10,gov-cloud).
+var osProfiles = []string{"kylin-v10", "openeuler-20.03", "openeuler-22.03", "uos-20"}
+
+// IsOSProfile reports whether an embedded profile describes an OS rather
+// than a policy.
+func IsOSProfile(name string) bool { return slices.Contains(osProfiles, name) }
+
 // ProfileSource returns the YAML text of an embedded profile.
 func ProfileSource(name string) ([]byte, bool) {
 	data, err := profileFS.ReadFile("profiles/" + name + ".yml")
@@ -524,7 +534,7 @@ func annotate(n *yaml.Node, prefix string, origins map[string][]string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
 		path := prefix + key.Value
-		if val.Kind == yaml.MappingNode && path != "build.cc" && path != "build.sysroot" {
+		if val.Kind == yaml.MappingNode && path != "build.cc" && path != "build.sysroot" && path != "build.per_target" {
 			annotate(val, path+".", origins)
 			continue
 		}

@@ -3,8 +3,10 @@ package policy_test
 import (
 	"bytes"
 	"crypto/tls"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -137,13 +139,13 @@ func TestLoadExtendsErrors(t *testing.T) {
 			name:  "unknown profile",
 			files: map[string]string{"a.yml": "version: 1\nextends: [baseline, gov-clod]\n"},
 			load:  "a.yml",
-			want:  `DIR/a.yml:2:21: unknown profile "gov-clod" (embedded profiles: baseline, finance, gov-cloud, iot-edge)`,
+			want:  `DIR/a.yml:2:21: unknown profile "gov-clod" (embedded profiles: baseline, finance, gov-cloud, iot-edge, kylin-v10, openeuler-20.03, openeuler-22.03, uos-20)`,
 		},
 		{
 			name:  "unknown profile in a block list",
 			files: map[string]string{"a.yml": "version: 1\nextends:\n  - gov-cloud\n  - fintech\n"},
 			load:  "a.yml",
-			want:  `DIR/a.yml:4:5: unknown profile "fintech" (embedded profiles: baseline, finance, gov-cloud, iot-edge)`,
+			want:  `DIR/a.yml:4:5: unknown profile "fintech" (embedded profiles: baseline, finance, gov-cloud, iot-edge, kylin-v10, openeuler-20.03, openeuler-22.03, uos-20)`,
 		},
 		{
 			name:  "a file that extends itself",
@@ -228,7 +230,7 @@ func TestLoadFileWithProfiles(t *testing.T) {
 }
 
 func TestProfiles(t *testing.T) {
-	if diff := cmp.Diff([]string{"baseline", "finance", "gov-cloud", "iot-edge"}, policy.Profiles()); diff != "" {
+	if diff := cmp.Diff([]string{"baseline", "finance", "gov-cloud", "iot-edge", "kylin-v10", "openeuler-20.03", "openeuler-22.03", "uos-20"}, policy.Profiles()); diff != "" {
 		t.Errorf("Profiles() (-want +got):\n%s", diff)
 	}
 	for _, name := range policy.Profiles() {
@@ -551,5 +553,59 @@ func TestFindSkipsSharedDirectories(t *testing.T) {
 	own := writePolicy(t, shared, "ci/.xcguard.yml", "version: 1\n")
 	if got, ok := policy.Find(filepath.Join(shared, "ci", "svc")); !ok || got != own {
 		t.Errorf("Find = %q, %v; want %q, below the shared directory", got, ok, own)
+	}
+}
+
+// An OS profile describes the target OS and its CPUs: it has baseline's
+// crypto, module and pprof settings, so that one named alone still checks,
+// and its rules but for the three that judge a binary against the OS; it
+// sets only build settings beyond them, without choosing targets.
+func TestOSProfiles(t *testing.T) {
+	base := load(t, "", "baseline")
+	var names []string
+	for _, name := range policy.Profiles() {
+		if !policy.IsOSProfile(name) {
+			continue
+		}
+		names = append(names, name)
+		p := load(t, "", name)
+		want := maps.Clone(base.Rules)
+		for _, id := range []policy.RuleID{"XC501", "XC503", "XC507"} {
+			want[id] = policy.Error
+		}
+		if diff := cmp.Diff(want, p.Rules); diff != "" {
+			t.Errorf("%s: rules (-want +%s):\n%s", name, name, diff)
+		}
+		if diff := cmp.Diff(base.Crypto, p.Crypto); diff != "" || !reflect.DeepEqual(base.Modules, p.Modules) || !reflect.DeepEqual(base.PProf, p.PProf) {
+			t.Errorf("%s sets more than build settings", name)
+		}
+		if len(p.Build.Targets) > 0 || p.Build.MaxGlibc == "" || len(p.Build.PerTarget) == 0 {
+			t.Errorf("%s: targets %v, max_glibc %q, %d per-target entries; want no targets, a glibc and per-target settings", name, p.Build.Targets, p.Build.MaxGlibc, len(p.Build.PerTarget))
+		}
+	}
+	if diff := cmp.Diff([]string{"kylin-v10", "openeuler-20.03", "openeuler-22.03", "uos-20"}, names); diff != "" {
+		t.Errorf("OS profiles (-want +got):\n%s", diff)
+	}
+}
+
+// OS profiles combine with policy profiles: the older glibc and the lower
+// CPU level win, and each target keeps its OS facts.
+func TestOSProfileCombines(t *testing.T) {
+	p := load(t, "", "kylin-v10", "finance")
+	if got := p.Build.For("linux/loong64").World; got != policy.OldWorld {
+		t.Errorf("kylin-v10,finance: linux/loong64 world %q, want old", got)
+	}
+	if got := p.Build.For("linux/amd64"); got.GOAMD64 != "v1" || got.SmokeCPU != "Dhyana" || got.MaxGlibc != "2.28" {
+		t.Errorf("kylin-v10,finance: linux/amd64 %+v, want v1, Dhyana, glibc 2.28", got)
+	}
+	if p.Crypto.TLSMinVersion != policy.TLSVersion(tls.VersionTLS13) {
+		t.Errorf("kylin-v10,finance: TLS minimum %v, want finance's 1.3", p.Crypto.TLSMinVersion)
+	}
+	mixed := load(t, "", "openeuler-22.03", "kylin-v10")
+	if got := mixed.Build.For("linux/arm64").MaxGlibc; got != "2.28" {
+		t.Errorf("openeuler-22.03,kylin-v10: arm64 glibc %q, want the older 2.28", got)
+	}
+	if got := load(t, "", "openeuler-22.03").Build.For("linux/arm64"); got.MaxGlibc != "2.34" || got.GOARM64 != "v8.0" {
+		t.Errorf("openeuler-22.03: arm64 %+v, want glibc 2.34, v8.0", got)
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -36,7 +37,8 @@ func runList(_ context.Context, e *env, args []string) error {
 	if err := fs.parse(e, args); err != nil {
 		return err
 	}
-	profiles := policy.Profiles()
+	// OS profiles have baseline's rules.
+	profiles := slices.DeleteFunc(policy.Profiles(), policy.IsOSProfile)
 	effective := make([]*policy.Policy, len(profiles))
 	for i, name := range profiles {
 		p, err := policy.LoadProfiles(name)
