@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls this). On a fresh Debian
 # machine it first installs what the tests need, so that no test skips for a
-# missing tool: the aarch64 cross compiler and sysroot, qemu-user, openssl,
+# missing tool: the aarch64 and mips64el cross compilers and sysroots,
+# qemu-user, openssl,
 # pre-commit, and zig (from npm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v aarch64-linux-gnu-gcc >/dev/null || need+=(gcc-aarch64-linux-gnu)
 [[ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ]] || need+=(libc6-dev-arm64-cross)
+# Loongson 3A4000 (mips64le) cgo builds, smoke-run under qemu-mips64el.
+command -v mips64el-linux-gnuabi64-gcc >/dev/null || need+=(gcc-mips64el-linux-gnuabi64)
 command -v qemu-aarch64 >/dev/null || need+=(qemu-user)
 command -v openssl >/dev/null || need+=(openssl)
 command -v pre-commit >/dev/null || need+=(pre-commit)
