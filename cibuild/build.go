@@ -79,8 +79,10 @@ func inputf(format string, args ...any) error {
 
 // Build cross-compiles the package for every target of the policy,
 // inspects each binary, optionally smoke-runs it, and writes dist/ with the
-// binaries, SM3SUMS and manifest.json. dist/ is only written when every
-// target built; inspection findings do not stop it.
+// binaries, SM3SUMS and manifest.json. A target that cannot be built
+// does not cost the others: dist/ holds theirs, its manifest lists the
+// failed targets, and the error is a *PartialError beside the Result.
+// Inspection findings do not stop it.
 func Build(ctx context.Context, opt Options) (*Result, error) {
 	if opt.Package == "" {
 		opt.Package = "."
@@ -129,52 +131,102 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	defer os.RemoveAll(tmp)
 
 	res := &Result{Manifest: newManifest(opt)}
+	var failed []TargetFailure
 	for i, t := range targets {
-		tc, err := toolchainFor(ctx, opt.Policy, t)
+		a, findings, err := buildTarget(ctx, goBin, opt, res.Manifest, t, i, len(targets) > 1, tmp)
 		if err != nil {
-			return nil, err
-		}
-		res.Manifest.addToolchain(t, tc)
-		progress(opt.Progress, "building %s for %s", opt.Package, t)
-		start := time.Now()
-		built, err := link(ctx, goBin, opt, tc, tmp, i)
-		if err != nil {
-			return nil, err
-		}
-		file := filepath.Base(built)
-		if len(targets) > 1 {
-			ext := ""
-			if t.OS() == "windows" {
-				ext = ".exe"
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
 			}
-			file = fmt.Sprintf("%s-%s-%s%s", strings.TrimSuffix(file, ext), t.OS(), t.Arch(), ext)
-		}
-		out := filepath.Join(tmp, file)
-		if err := os.Rename(built, out); err != nil {
-			return nil, err
-		}
-		progress(opt.Progress, "built %s in %.1fs", file, time.Since(start).Seconds())
-		a, findings, err := examine(out, opt, t)
-		if err != nil {
-			return nil, err
-		}
-		if opt.Smoke {
-			progress(opt.Progress, "smoke run of %s", file)
-			a.Smoke, err = Smoke(ctx, out, tc, opt.Policy)
-			if err != nil {
-				return nil, err
-			}
-			findings = append(findings, smokeFindings(a.Smoke, opt.Policy, distPath(opt, file))...)
+			// One target's failure does not cost the others.
+			failed = append(failed, TargetFailure{t, err})
+			res.Manifest.Failed = append(res.Manifest.Failed, FailedTarget{Target: t, Error: err.Error()})
+			continue
 		}
 		res.Artifacts = append(res.Artifacts, a)
 		res.Findings = append(res.Findings, findings...)
 		res.Manifest.addArtifact(a, findings, opt.Policy)
 	}
+	if len(res.Artifacts) == 0 {
+		return nil, failed[0].Err
+	}
 	report.Sort(res.Findings)
 	if err := writeDist(tmp, dist, res, opt.Version, opt.SignKey); err != nil {
 		return nil, err
 	}
+	if len(failed) > 0 {
+		return res, &PartialError{Failed: failed, Dist: opt.Dist}
+	}
 	return res, nil
+}
+
+// A TargetFailure is a target that could not be built, inspected or
+// smoke-run.
+type TargetFailure struct {
+	Target policy.Target
+	Err    error
+}
+
+// A PartialError is returned beside the Result of a build where some
+// targets failed: the others' binaries, findings and manifest are written.
+type PartialError struct {
+	Failed []TargetFailure
+	Dist   string
+}
+
+func (e *PartialError) Error() string {
+	var b strings.Builder
+	for i, f := range e.Failed {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(f.Err.Error())
+	}
+	fmt.Fprintf(&b, " (the other targets' binaries are in %s, and its manifest lists the failed targets)", e.Dist)
+	return b.String()
+}
+
+// buildTarget builds, inspects and, when asked, smoke-runs one target,
+// leaving the binary in tmp.
+func buildTarget(ctx context.Context, goBin string, opt Options, m *Manifest, t policy.Target, i int, multi bool, tmp string) (*Artifact, []report.Finding, error) {
+	tc, err := toolchainFor(ctx, opt.Policy, t)
+	if err != nil {
+		return nil, nil, err
+	}
+	m.addToolchain(t, tc)
+	progress(opt.Progress, "building %s for %s", opt.Package, t)
+	start := time.Now()
+	built, err := link(ctx, goBin, opt, tc, tmp, i)
+	if err != nil {
+		return nil, nil, err
+	}
+	file := filepath.Base(built)
+	if multi {
+		ext := ""
+		if t.OS() == "windows" {
+			ext = ".exe"
+		}
+		file = fmt.Sprintf("%s-%s-%s%s", strings.TrimSuffix(file, ext), t.OS(), t.Arch(), ext)
+	}
+	out := filepath.Join(tmp, file)
+	if err := os.Rename(built, out); err != nil {
+		return nil, nil, err
+	}
+	progress(opt.Progress, "built %s in %.1fs", file, time.Since(start).Seconds())
+	a, findings, err := examine(out, opt, t)
+	if err != nil {
+		os.Remove(out)
+		return nil, nil, err
+	}
+	if opt.Smoke {
+		progress(opt.Progress, "smoke run of %s", file)
+		if a.Smoke, err = Smoke(ctx, out, tc, opt.Policy); err != nil {
+			os.Remove(out)
+			return nil, nil, err
+		}
+		findings = append(findings, smokeFindings(a.Smoke, opt.Policy, distPath(opt, file))...)
+	}
+	return a, findings, nil
 }
 
 // examine hashes a freshly built binary while it reads and inspects it:

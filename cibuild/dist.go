@@ -34,6 +34,15 @@ type Manifest struct {
 	Policy     []string        `json:"policy"`
 	Toolchains []ToolchainInfo `json:"toolchains"`
 	Artifacts  []ArtifactInfo  `json:"artifacts"`
+	// Failed lists the targets that could not be built, inspected or
+	// smoke-run, and why.
+	Failed []FailedTarget `json:"failed,omitempty"`
+}
+
+// A FailedTarget is a target whose binary is not in dist/.
+type FailedTarget struct {
+	Target policy.Target `json:"target"`
+	Error  string        `json:"error"`
 }
 
 // ToolchainInfo is how one target was built.

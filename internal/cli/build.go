@@ -70,6 +70,19 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		Cache:   linkCache(),
 	}
 	findings, err := buildFindings(ctx, e, opt)
+	var partial *cibuild.PartialError
+	if errors.As(err, &partial) {
+		// The run fails (exit 2). In text the findings of the targets
+		// that built are printed first; a machine-read report is the
+		// failure document, one per file, and those findings are in the
+		// manifest with each artifact's checks.
+		if c.format == report.Text && c.sarif == "" {
+			if ferr := out.finish(e, findings); ferr != nil && !errors.Is(ferr, errFindings) {
+				return ferr
+			}
+		}
+		return inputf("build: %v", partial)
+	}
 	if err != nil {
 		return err
 	}
@@ -101,7 +114,10 @@ func buildFindings(ctx context.Context, e *env, opt cibuild.Options) ([]report.F
 	res, err := cibuild.Build(ctx, opt)
 	var in *cibuild.InputError
 	var fe *cibuild.FileError
+	var partial *cibuild.PartialError
 	switch {
+	case errors.As(err, &partial):
+		return res.Findings, partial
 	case errors.As(err, &in):
 		return nil, inputf("build: %v", in)
 	case errors.As(err, &fe):
