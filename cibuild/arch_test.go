@@ -119,3 +119,25 @@ func TestEmulatorSmokeCPU(t *testing.T) {
 		t.Errorf("qemuCPU(Dhyana) = %q, want the model less the features TCG lacks", want[2])
 	}
 }
+
+// The policy accepts exactly the linux targets this table knows: of the
+// platforms `go tool dist list` names, a linux GOARCH the table lacks is
+// refused as a target, and every one it has is accepted.
+func TestArchesMatchPolicyTargets(t *testing.T) {
+	out, err := exec.Command("go", "tool", "dist", "list").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, platform := range strings.Fields(string(out)) {
+		goos, goarch, _ := strings.Cut(platform, "/")
+		if goos != "linux" {
+			continue
+		}
+		var target policy.Target
+		accepted := target.UnmarshalText([]byte(platform)) == nil
+		known := slices.ContainsFunc(arches, func(a arch) bool { return a.goarch == goarch })
+		if accepted != known {
+			t.Errorf("%s: the policy accepts it %v, the arch table knows it %v", platform, accepted, known)
+		}
+	}
+}
