@@ -184,12 +184,7 @@ func (l *AMD64Level) UnmarshalText(b []byte) error {
 type MIPSFloat string
 
 func (f *MIPSFloat) UnmarshalText(b []byte) error {
-	switch x := MIPSFloat(b); x {
-	case "hardfloat", "softfloat":
-		*f = x
-		return nil
-	}
-	return fmt.Errorf("invalid gomips64 %s: use hardfloat or softfloat", quote(string(b)))
+	return oneOf(f, b, []MIPSFloat{"hardfloat", "softfloat"}, "invalid gomips64 %s: use hardfloat or softfloat")
 }
 
 // A CPUModel is a qemu -cpu model name (cortex-a72, Dhyana,
@@ -218,10 +213,5 @@ const (
 )
 
 func (w *LoongWorld) UnmarshalText(b []byte) error {
-	switch x := LoongWorld(b); x {
-	case OldWorld, NewWorld:
-		*w = x
-		return nil
-	}
-	return fmt.Errorf("invalid world %s: use old (Kylin V10, UOS 20) or new (upstream Go, glibc 2.36 or later)", quote(string(b)))
+	return oneOf(w, b, []LoongWorld{OldWorld, NewWorld}, "invalid world %s: use old (Kylin V10, UOS 20) or new (upstream Go, glibc 2.36 or later)")
 }

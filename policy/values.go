@@ -200,12 +200,17 @@ const (
 )
 
 func (m *ModuleMode) UnmarshalText(b []byte) error {
-	switch x := ModuleMode(b); x {
-	case Denylist, Allowlist:
-		*m = x
+	return oneOf(m, b, []ModuleMode{Denylist, Allowlist}, "invalid modules.mode %s: use allowlist or denylist")
+}
+
+// oneOf sets *dst to b when it is one of the allowed values, else returns
+// the error format filled with b, quoted.
+func oneOf[T ~string](dst *T, b []byte, allowed []T, format string) error {
+	if x := T(b); slices.Contains(allowed, x) {
+		*dst = x
 		return nil
 	}
-	return fmt.Errorf("invalid modules.mode %s: use allowlist or denylist", quote(string(b)))
+	return fmt.Errorf(format, quote(string(b)))
 }
 
 // A GMLibrary is the module path of a GM library xcguard fix can migrate
@@ -220,12 +225,7 @@ const (
 )
 
 func (l *GMLibrary) UnmarshalText(b []byte) error {
-	switch x := GMLibrary(b); x {
-	case Tjfoc, Emmansun:
-		*l = x
-		return nil
-	}
-	return fmt.Errorf("invalid crypto.gm_library %s: use %s or %s", quote(string(b)), Tjfoc, Emmansun)
+	return oneOf(l, b, []GMLibrary{Tjfoc, Emmansun}, "invalid crypto.gm_library %s: use "+string(Tjfoc)+" or "+string(Emmansun))
 }
 
 // Or is l, or the default library (tjfoc/gmsm) when l is unset.
