@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,7 +88,9 @@ func TestREADMERules(t *testing.T) {
 }
 
 func ruleTable(t *testing.T) string {
-	profiles := policy.Profiles()
+	// The policy profiles, as xcguard list shows them: an OS profile has
+	// baseline's rules but for XC501, XC503 and XC507 (the rule pages say so).
+	profiles := slices.DeleteFunc(policy.Profiles(), policy.IsOSProfile)
 	var b strings.Builder
 	fmt.Fprintf(&b, "| Rule | Title | Checked by | %s |\n|---|---|---|%s\n", strings.Join(profiles, " | "), strings.Repeat("---|", len(profiles)))
 	loaded := map[string]*policy.Policy{}
