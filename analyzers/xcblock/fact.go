@@ -3,6 +3,8 @@ package xcblock
 import (
 	"go/types"
 	"strings"
+
+	"github.com/xcguard/xcguard/analyzers/internal/typesutil"
 )
 
 // A step is one function on a call chain, named by package path and name.
@@ -53,14 +55,8 @@ func chainString(chain []step, from string) string {
 // funcStep names a function for chains: "F", or "T.M" for a method.
 func funcStep(fn *types.Func) step {
 	name := fn.Name()
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			name = n.Obj().Name() + "." + name
-		}
+	if recv, _ := typesutil.Receiver(fn); recv != "" {
+		name = recv + "." + name
 	}
 	pkg := ""
 	if fn.Pkg() != nil {

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/xcguard/xcguard/analyzers/internal/typesutil"
 	"github.com/xcguard/xcguard/internal/tlstype"
 )
 
@@ -37,18 +38,8 @@ var (
 
 // receiverName is the name of fn's receiver type, "" for a function.
 func receiverName(fn *types.Func) string {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return ""
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
+	name, _ := typesutil.Receiver(fn)
+	return name
 }
 
 // sink reports whether call is blocking network I/O with no deadline.

@@ -595,15 +595,12 @@ func clientEndpoint(info *types.Info, call *ast.CallExpr, fn *types.Func, stack 
 // shortName writes a function as code names it: tls.Dial, (*http.Server).ServeTLS.
 func shortName(fn *types.Func) string {
 	pkg := fn.Pkg().Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
+	if recv, pointer := typesutil.Receiver(fn); recv != "" {
 		star := ""
-		if p, ok := t.(*types.Pointer); ok {
-			t, star = p.Elem(), "*"
+		if pointer {
+			star = "*"
 		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			return "(" + star + pkg + "." + n.Obj().Name() + ")." + fn.Name()
-		}
+		return "(" + star + pkg + "." + recv + ")." + fn.Name()
 	}
 	return pkg + "." + fn.Name()
 }

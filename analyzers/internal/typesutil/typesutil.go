@@ -24,3 +24,20 @@ func IsNamedOrPointer(t types.Type, pkg, name string) bool {
 	}
 	return IsNamed(t, pkg, name)
 }
+
+// Receiver returns the name of a method's receiver type and whether the
+// receiver is a pointer; "" for a function or an unnamed receiver.
+func Receiver(fn *types.Func) (name string, pointer bool) {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return "", false
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t, pointer = p.Elem(), true
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name(), pointer
+	}
+	return "", false
+}

@@ -69,3 +69,47 @@ var (
 		t.Error("nil is a type")
 	}
 }
+
+func TestReceiver(t *testing.T) {
+	const src = `package p
+
+type T struct{}
+type A = T
+
+func (T) Value()    {}
+func (*T) Pointer() {}
+func F()            {}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{}).Check("p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tt, _ := pkg.Scope().Lookup("T").Type().(*types.Named)
+	method := func(name string) *types.Func {
+		for m := range tt.Methods() {
+			if m.Name() == name {
+				return m
+			}
+		}
+		t.Fatalf("no method %s", name)
+		return nil
+	}
+	for _, c := range []struct {
+		fn      *types.Func
+		name    string
+		pointer bool
+	}{
+		{method("Value"), "T", false},
+		{method("Pointer"), "T", true},
+		{pkg.Scope().Lookup("F").(*types.Func), "", false},
+	} {
+		if name, pointer := typesutil.Receiver(c.fn); name != c.name || pointer != c.pointer {
+			t.Errorf("Receiver(%s) = %q, %v; want %q, %v", c.fn.Name(), name, pointer, c.name, c.pointer)
+		}
+	}
+}
